@@ -1,0 +1,13 @@
+"""Harden a quick-installed Jitsi Meet server.
+
+    pyinfra inventories/prod.py deploy.py --dry --diff   # preview
+    pyinfra inventories/prod.py deploy.py                # apply
+
+The sections run in this order; each one is a module of tasks/.
+"""
+
+from tasks.apply import apply_changes
+from tasks.secure_domain import secure_domain
+
+secure_domain()
+apply_changes()

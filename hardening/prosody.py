@@ -1,0 +1,230 @@
+"""Edits of Jitsi's Prosody vhost file (`/etc/prosody/conf.avail/<domain>.cfg.lua`).
+
+Each function takes the file's text and returns the new text; it changes only the bytes it
+must and returns its input unchanged when the work is already done. They raise EditError
+when the file is not a layout they can edit safely.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from hardening import lua
+from hardening.text import body, ending, indent_of, newline_of
+
+# Providers the meeting host may have before the deploy: Jitsi's stock anonymous ones, and
+# Prosody's own password stores (internal_hashed upgrades plain accounts at their next login).
+CONVERTIBLE_AUTH = ("anonymous", "jitsi-anonymous", "internal_plain", "internal_hashed")
+
+# Providers that make a host anonymous; either is fine for the guest host.
+ANONYMOUS_AUTH = ("anonymous", "jitsi-anonymous")
+
+
+class EditError(ValueError):
+    """The file is not a layout this edit recognises; the message says what was found."""
+
+
+@dataclass(frozen=True)
+class Replacement:
+    line: int
+    start: int
+    end: int
+    text: str
+
+
+def _apply(lines: list[str], replacements: list[Replacement], inserts: dict[int, list[str]]):
+    """Replace spans inside lines, then insert whole lines before the given indices."""
+    lines = list(lines)
+    for rep in sorted(replacements, key=lambda r: (r.line, r.start), reverse=True):
+        line = lines[rep.line]
+        lines[rep.line] = line[: rep.start] + rep.text + line[rep.end :]
+    for index in sorted(inserts, reverse=True):
+        lines[index:index] = inserts[index]
+    return "".join(lines)
+
+
+def _parse(text: str) -> tuple[list[str], list[lua.Section]]:
+    try:
+        return lua.parse(text)
+    except lua.LuaSyntaxError as error:
+        raise EditError(f"not Lua that can be edited safely: {error}") from None
+
+
+def _the_host(all_sections: list[lua.Section], name: str) -> lua.Section:
+    hosts = lua.find_host(all_sections, "VirtualHost", name)
+    if not hosts:
+        raise EditError(f'no VirtualHost "{name}" found')
+    if len(hosts) > 1:
+        raise EditError(f'VirtualHost "{name}" is defined {len(hosts)} times')
+    return hosts[0]
+
+
+def _string_values(host: lua.Section, key: str) -> list[lua.Assignment]:
+    found = lua.assignments(host, key)
+    for item in found:
+        if item.value.kind != "string":
+            raise EditError(
+                f'{key} of VirtualHost "{host.name}" is not a plain string '
+                f"(line {item.key.line + 1})"
+            )
+    return found
+
+
+def _quoted(token: lua.Token, value: str, lines: list[str]) -> Replacement:
+    """Replace a string token's value, keeping the quote character it had."""
+    quote = body(lines[token.line])[token.start]
+    if quote not in "\"'":
+        quote = '"'
+    return Replacement(token.line, token.start, token.end, f"{quote}{value}{quote}")
+
+
+def _body_indent(lines: list[str], host: lua.Section) -> str:
+    for line in lines[host.start + 1 : host.end]:
+        if body(line).strip():
+            return indent_of(line) or "    "
+    return "    "
+
+
+def host_authentication(text: str, host: str) -> str | None:
+    """The authentication provider a VirtualHost uses (the last assignment wins in Lua)."""
+    _lines, all_sections = _parse(text)
+    found = _string_values(_the_host(all_sections, host), "authentication")
+    return found[-1].value.text if found else None
+
+
+def require_login(text: str, domain: str) -> str:
+    """Make the meeting domain's VirtualHost authenticate with `internal_hashed`.
+
+    Only that host's authentication statements change; a commented or missing one gets an
+    active line beside it. A host using token, LDAP or any other provider is refused.
+    """
+    lines, all_sections = _parse(text)
+    host = _the_host(all_sections, domain)
+    found = _string_values(host, "authentication")
+
+    for item in found:
+        if item.value.text not in CONVERTIBLE_AUTH:
+            raise EditError(
+                f'VirtualHost "{domain}" uses authentication = "{item.value.text}" '
+                f"(line {item.key.line + 1}); this deploy converts only "
+                f"{', '.join(CONVERTIBLE_AUTH)} and does not replace token or LDAP setups"
+            )
+    if found:
+        replacements = [
+            _quoted(item.value, "internal_hashed", lines)
+            for item in found
+            if item.value.text != "internal_hashed"
+        ]
+        return _apply(lines, replacements, {}) if replacements else text
+
+    # No active line: put one under the commented one, or under the header.
+    newline = newline_of(text)
+    commented = [
+        c
+        for c in host.comments
+        if re.match(r"\s*authentication\s*=", c.text) and c.start == len(indent_of(lines[c.line]))
+    ]
+    if commented:
+        anchor = commented[-1].line
+        indent = indent_of(lines[anchor])
+    else:
+        anchor = host.start
+        indent = _body_indent(lines, host)
+    if not ending(lines[anchor]):
+        lines[anchor] += newline
+    new_line = f'{indent}authentication = "internal_hashed"{newline}'
+    return _apply(lines, [], {anchor + 1: [new_line]})
+
+
+def add_guest_host(text: str, domain: str, guest: str, provider: str) -> str:
+    """Add the anonymous guest VirtualHost once, right after the meeting host's block.
+
+    It goes before the first Component and never above the global options, since every
+    statement after a VirtualHost header belongs to that host. An existing guest host keeps
+    its place; only its authentication and encryption settings are corrected.
+    """
+    lines, all_sections = _parse(text)
+    meeting = _the_host(all_sections, domain)
+    newline = newline_of(text)
+
+    existing = lua.find_host(all_sections, "VirtualHost", guest)
+    if len(existing) > 1:
+        raise EditError(f'VirtualHost "{guest}" is defined {len(existing)} times')
+    if existing:
+        return _fix_guest_host(text, lines, existing[0], provider, newline)
+
+    first_component = next((s for s in all_sections if s.kind == "Component"), None)
+    if first_component is not None and first_component.start < meeting.start:
+        raise EditError(
+            f'layout not recognised: VirtualHost "{domain}" comes after the first Component '
+            f"(line {first_component.start + 1}); a guest host cannot be placed safely"
+        )
+
+    # After the host's last statement; blank lines and unindented comments that lead into
+    # the next section stay with that section.
+    at = meeting.end
+    while at > meeting.start + 1:
+        previous = body(lines[at - 1])
+        if previous.strip() and not previous.startswith("--"):
+            break
+        at -= 1
+    if not ending(lines[at - 1]):
+        lines[at - 1] += newline
+
+    indent = _body_indent(lines, meeting)
+    block = [
+        f'VirtualHost "{guest}"{newline}',
+        f'{indent}authentication = "{provider}"{newline}',
+        f"{indent}c2s_require_encryption = false{newline}",
+    ]
+    if body(lines[at - 1]).strip():
+        block.insert(0, newline)
+    if at < len(lines) and body(lines[at]).strip():
+        block.append(newline)
+    return _apply(lines, [], {at: block})
+
+
+def _fix_guest_host(text, lines, guest_host, provider, newline) -> str:
+    replacements = []
+    inserts: dict[int, list[str]] = {}
+    indent = _body_indent(lines, guest_host)
+    anchor = guest_host.start
+
+    auth = _string_values(guest_host, "authentication")
+    if auth:
+        anchor = auth[-1].key.line
+        for item in auth:
+            if item.value.text not in ANONYMOUS_AUTH:
+                replacements.append(_quoted(item.value, provider, lines))
+    else:
+        inserts.setdefault(anchor + 1, []).append(f'{indent}authentication = "{provider}"{newline}')
+
+    encryption = lua.assignments(guest_host, "c2s_require_encryption")
+    for item in encryption:
+        if item.value.text != "false" or item.value_end is not item.value:
+            end = item.value_end
+            replacements.append(Replacement(item.value.line, item.value.start, end.end, "false"))
+    if not encryption:
+        inserts.setdefault(anchor + 1, []).append(
+            f"{indent}c2s_require_encryption = false{newline}"
+        )
+
+    if not replacements and not inserts:
+        return text
+    for index in inserts:
+        if not ending(lines[index - 1]):
+            lines[index - 1] += newline
+    return _apply(lines, replacements, inserts)
+
+
+def guest_provider(has_jitsi_module: bool | None, meeting_auth: str | None) -> str:
+    """Choose the guest host's anonymous provider.
+
+    Jitsi's own `jitsi-anonymous` (it keeps sessions across reconnects) where the server has
+    Jitsi's module; where the plugin directory cannot be seen at all (None), where the
+    meeting host itself used it; plain `anonymous` otherwise.
+    """
+    if has_jitsi_module is None:
+        return "jitsi-anonymous" if meeting_auth == "jitsi-anonymous" else "anonymous"
+    return "jitsi-anonymous" if has_jitsi_module else "anonymous"

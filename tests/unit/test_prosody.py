@@ -1,0 +1,234 @@
+"""The Prosody vhost edits, checked by loading the result with a real Lua."""
+
+import pytest
+
+from hardening import prosody
+from tests.lua_config import load
+
+DOMAIN = "meet.example.org"
+GUEST = "guest.meet.example.org"
+
+STOCK_2022 = """\
+plugin_paths = { "/usr/share/jitsi-meet/prosody-plugins/" }
+muc_mapper_domain_base = "meet.example.org";
+cross_domain_bosh = false;
+
+VirtualHost "meet.example.org"
+    authentication = "jitsi-anonymous" -- do not delete me
+    ssl = {
+        key = "/etc/prosody/certs/meet.example.org.key";
+        certificate = "/etc/prosody/certs/meet.example.org.crt";
+    }
+    modules_enabled = {
+        "bosh";
+        "ping"; -- Enable mod_ping
+    }
+    c2s_require_encryption = false
+
+-- internal muc component
+Component "conference.meet.example.org" "muc"
+    restrict_room_creation = true
+
+VirtualHost "auth.meet.example.org"
+    authentication = "internal_hashed"
+
+VirtualHost "recorder.meet.example.org"
+    modules_enabled = { "ping"; }
+    authentication = "internal_hashed"
+"""
+
+STOCK_2020_HOST = """\
+VirtualHost "meet.example.org"
+        -- enabled = false -- Remove this line to enable this host
+        authentication = "anonymous"
+        c2s_require_encryption = false
+
+Component "conference.meet.example.org" "muc"
+    storage = "memory"
+"""
+
+
+def harden(text, provider="jitsi-anonymous"):
+    text = prosody.require_login(text, DOMAIN)
+    return prosody.add_guest_host(text, DOMAIN, GUEST, provider)
+
+
+def test_meeting_host_requires_login_and_keeps_its_comment():
+    after = prosody.require_login(STOCK_2022, DOMAIN)
+    hosts, _ = load(after)
+    assert hosts[DOMAIN]["authentication"] == "internal_hashed"
+    assert '    authentication = "internal_hashed" -- do not delete me\n' in after
+
+
+def test_only_the_authentication_line_of_the_meeting_host_changes():
+    after = prosody.require_login(STOCK_2022, DOMAIN)
+    changed = [
+        (a, b) for a, b in zip(STOCK_2022.splitlines(), after.splitlines(), strict=True) if a != b
+    ]
+    assert changed == [
+        (
+            '    authentication = "jitsi-anonymous" -- do not delete me',
+            '    authentication = "internal_hashed" -- do not delete me',
+        )
+    ]
+
+
+def test_2020_host_with_disabled_comment_is_converted():
+    hosts, _ = load(prosody.require_login(STOCK_2020_HOST, DOMAIN))
+    assert hosts[DOMAIN]["authentication"] == "internal_hashed"
+    assert hosts[DOMAIN]["c2s_require_encryption"] is False
+
+
+def test_commented_authentication_gets_an_active_line_below_it():
+    text = STOCK_2020_HOST.replace(
+        '        authentication = "anonymous"', '        -- authentication = "anonymous"'
+    )
+    after = prosody.require_login(text, DOMAIN)
+    assert (
+        '        -- authentication = "anonymous"\n        authentication = "internal_hashed"\n'
+        in after
+    )
+    assert load(after)[0][DOMAIN]["authentication"] == "internal_hashed"
+
+
+def test_missing_authentication_is_added_under_the_header():
+    text = STOCK_2020_HOST.replace('        authentication = "anonymous"\n', "")
+    after = prosody.require_login(text, DOMAIN)
+    assert after.startswith(
+        'VirtualHost "meet.example.org"\n        authentication = "internal_hashed"\n'
+    )
+
+
+def test_other_hosts_keep_their_authentication():
+    text = STOCK_2022 + '\nVirtualHost "guest.meet.example.org"\n    authentication = "anonymous"\n'
+    hosts, _ = load(harden(text))
+    assert hosts[GUEST]["authentication"] == "anonymous"
+    assert hosts["auth.meet.example.org"]["authentication"] == "internal_hashed"
+    assert hosts["recorder.meet.example.org"]["authentication"] == "internal_hashed"
+
+
+@pytest.mark.parametrize("provider", ["token", "ldap", "ldap2", "cyrus"])
+def test_token_and_ldap_hosts_are_refused(provider):
+    text = STOCK_2022.replace('"jitsi-anonymous" -- do not delete me', f'"{provider}"')
+    with pytest.raises(prosody.EditError, match=f'authentication = "{provider}"'):
+        prosody.require_login(text, DOMAIN)
+
+
+def test_a_file_without_the_meeting_host_is_refused():
+    with pytest.raises(prosody.EditError, match='no VirtualHost "other.example.org"'):
+        prosody.require_login(STOCK_2022, "other.example.org")
+
+
+def test_unclosed_table_is_refused_not_edited():
+    with pytest.raises(prosody.EditError, match="not Lua"):
+        prosody.require_login(STOCK_2022.replace("    }\n    c2s", "    c2s"), DOMAIN)
+
+
+def test_guest_host_goes_after_the_meeting_block_and_before_the_first_component():
+    after = harden(STOCK_2022)
+    _, order = load(after)
+    assert order[:3] == [DOMAIN, GUEST, "conference.meet.example.org"]
+    assert (
+        '    c2s_require_encryption = false\n\nVirtualHost "guest.meet.example.org"\n'
+        '    authentication = "jitsi-anonymous"\n    c2s_require_encryption = false\n\n'
+        "-- internal muc component\n"
+    ) in after
+
+
+def test_global_options_stay_global():
+    hosts, _ = load(harden(STOCK_2022))
+    assert hosts["*"]["cross_domain_bosh"] is False
+    assert hosts["*"]["muc_mapper_domain_base"] == DOMAIN
+    assert "cross_domain_bosh" not in hosts[GUEST]
+
+
+def test_guest_host_settings():
+    hosts, _ = load(harden(STOCK_2022, provider="anonymous"))
+    assert hosts[GUEST]["authentication"] == "anonymous"
+    assert hosts[GUEST]["c2s_require_encryption"] is False
+
+
+def test_guest_host_uses_the_meeting_hosts_indentation():
+    after = harden(STOCK_2020_HOST, provider="anonymous")
+    assert '\nVirtualHost "guest.meet.example.org"\n        authentication = "anonymous"\n' in after
+
+
+def test_hardening_twice_changes_nothing():
+    once = harden(STOCK_2022)
+    assert harden(once) == once
+
+
+def test_existing_guest_host_is_kept_and_corrected():
+    text = (
+        STOCK_2022
+        + '\nVirtualHost "guest.meet.example.org"\n    authentication = "internal_hashed"\n'
+    )
+    after = harden(text)
+    hosts, order = load(after)
+    assert order.count(GUEST) == 1
+    assert order[-1] == GUEST
+    assert hosts[GUEST]["authentication"] == "jitsi-anonymous"
+    assert hosts[GUEST]["c2s_require_encryption"] is False
+
+
+def test_commented_guest_host_does_not_count_as_present():
+    text = (
+        STOCK_2022
+        + '\n-- VirtualHost "guest.meet.example.org"\n--    authentication = "anonymous"\n'
+    )
+    _, order = load(harden(text))
+    assert order.count(GUEST) == 1
+
+
+def test_one_line_statements_with_semicolons():
+    text = (
+        'VirtualHost "meet.example.org" authentication = "anonymous"; '
+        'modules_enabled = { "bosh", "ping" }\n'
+        'Component "conference.meet.example.org" "muc"\n'
+    )
+    hosts, order = load(harden(text))
+    assert hosts[DOMAIN]["authentication"] == "internal_hashed"
+    assert hosts[DOMAIN]["modules_enabled"] == ["bosh", "ping"]
+    assert order[:2] == [DOMAIN, GUEST]
+
+
+def test_crlf_line_endings_are_kept():
+    text = STOCK_2022.replace("\n", "\r\n")
+    after = harden(text)
+    assert "\n" not in after.replace("\r\n", "")
+    assert load(after)[0][GUEST]["c2s_require_encryption"] is False
+
+
+def test_file_without_final_newline():
+    hosts, order = load(harden(STOCK_2020_HOST.split("\n\nComponent")[0]))
+    assert order == [DOMAIN, GUEST]
+
+
+def test_meeting_host_after_a_component_is_refused():
+    text = 'Component "conference.meet.example.org" "muc"\n' + STOCK_2020_HOST.split("\n\n")[0]
+    with pytest.raises(prosody.EditError, match="comes after the first Component"):
+        harden(text)
+
+
+def test_strings_and_comments_that_look_like_headers_are_ignored():
+    text = STOCK_2022.replace(
+        "cross_domain_bosh = false;",
+        'motd_text = "VirtualHost \\"x\\""\n--[[ Component "old.example.org" "muc"\n]]',
+    )
+    _, order = load(harden(text))
+    assert "old.example.org" not in order
+    assert order[:2] == [DOMAIN, GUEST]
+
+
+@pytest.mark.parametrize(
+    ("has_module", "meeting_auth", "expected"),
+    [
+        (True, "anonymous", "jitsi-anonymous"),
+        (False, "jitsi-anonymous", "anonymous"),
+        (None, "jitsi-anonymous", "jitsi-anonymous"),
+        (None, "anonymous", "anonymous"),
+        (None, None, "anonymous"),
+    ],
+)
+def test_guest_provider_choice(has_module, meeting_auth, expected):
+    assert prosody.guest_provider(has_module, meeting_auth) == expected
