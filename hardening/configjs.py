@@ -171,14 +171,25 @@ def set_anonymous_domain(text: str, guest: str) -> str:
             edits.append((previous.end, previous.end, ","))
         return _splice(text, edits)
 
-    # No trace of the key: put it first in the block, on a line of its own.
+    # No trace of the key: put it on a line of its own after `domain`, or first in the block.
     newline = newline_of(text)
-    following = code[open_at + 1]
-    line_start = text.rfind("\n", 0, following.start) + 1
-    indent = text[line_start : following.start]
-    if following is close_brace or indent.strip():
-        return _splice(text, [(open_brace.end, open_brace.end, f" {property_text}")])
-    return _splice(text, [(line_start, line_start, f"{indent}{property_text}{newline}")])
+    domain_keys = _keys_at_top(code, open_at, close_at, "domain")
+    if domain_keys:
+        value = code[domain_keys[0] + 2]
+        follower = code[domain_keys[0] + 3]
+        comma = "" if follower.text == "," else ","
+        anchor = follower.end if follower.text == "," else value.end
+        line_end = _line_end(text, anchor)
+        rest = text[anchor:line_end].strip()
+        line_start = text.rfind("\n", 0, value.start) + 1
+        indent = text[line_start : code[domain_keys[0]].start]
+        if (not rest or rest.startswith("//")) and not indent.strip():
+            edits = [(line_end, line_end, f"{newline}{indent}{property_text}")]
+            if comma:
+                edits.append((anchor, anchor, comma))
+            return _splice(text, edits)
+        return _splice(text, [(anchor, anchor, f"{comma} {property_text}")])
+    return _splice(text, [(open_brace.end, open_brace.end, f" {property_text}")])
 
 
 def _property_span(text: str, code: list[Token], index: int, close_at: int):
