@@ -79,7 +79,7 @@ def current_run() -> Run:
     The meeting domain is `jitsi_domain` from the inventory, or else the host's FQDN (one
     more remote command: set jitsi_domain to save it).
     """
-    key = (id(state._get_current_object()), host.name)
+    key = (id(host.state), host.name)
     if key not in _runs:
         meeting = settings.dns_name(
             "jitsi_domain", host.data.get("jitsi_domain") or host.get_fact(Fqdn)

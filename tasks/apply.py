@@ -17,8 +17,10 @@ RESTART_ORDER = ("prosody", "jicofo", "jitsi-videobridge2")
 def apply_changes():
     run = current_run()
     for service in RESTART_ORDER:
-        changed = run.changes.get(service)
-        if changed:
+        # Planned only when an edit will change a file, so a run that changes nothing
+        # shows no restart at all; _if still skips it if that edit did not happen.
+        changed = run.changes.get(service, [])
+        if any(operation.will_change for operation in changed):
             restart(
                 name=f"Restart {service}, whose config changed",
                 service=service,

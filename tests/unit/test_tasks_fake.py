@@ -1,0 +1,123 @@
+"""The secure-domain and apply tasks, planned and run against pyinfra's @fake connector."""
+
+import os
+import shutil
+
+import pytest
+
+from hardening.errors import HardeningError
+from tasks.apply import apply_changes
+from tasks.secure_domain import secure_domain
+from tests.fake_server import FakeRun
+
+from .test_configjs import STOCK as CONFIG_JS
+from .test_jicofo import CONF as JICOFO_CONF
+from .test_prosody import STOCK_2022 as VHOST
+
+DOMAIN = "meet.example.org"
+
+
+def lay_out(root, vhost=VHOST, config_js=CONFIG_JS, jicofo_conf=JICOFO_CONF):
+    """A minimal current-era server under root, with the conf.d link as Debian has it."""
+    files = {
+        f"etc/prosody/conf.avail/{DOMAIN}.cfg.lua": vhost,
+        f"etc/jitsi/meet/{DOMAIN}-config.js": config_js,
+        "etc/jitsi/jicofo/jicofo.conf": jicofo_conf,
+        "usr/share/jitsi-meet/prosody-plugins/mod_auth_jitsi-anonymous.lua": "-- placeholder\n",
+    }
+    for path, text in files.items():
+        os.makedirs(os.path.dirname(root / path), exist_ok=True)
+        (root / path).write_text(text)
+    os.makedirs(root / "etc/prosody/conf.d")
+    os.symlink(f"../conf.avail/{DOMAIN}.cfg.lua", root / f"etc/prosody/conf.d/{DOMAIN}.cfg.lua")
+    return root
+
+
+def harden_copy(root):
+    """The files as the deploy leaves them, made with render.py's path (same functions)."""
+    import render
+
+    out = root.parent / "hardened"
+    shutil.copytree(root, out, symlinks=True)
+    render.write(str(out), render.render(str(root), DOMAIN, None))
+    return out
+
+
+def test_first_run_edits_three_files_and_restarts_prosody_then_jicofo(tmp_path):
+    run = FakeRun(
+        lay_out(tmp_path / "server"), {"jitsi_domain": DOMAIN}, [secure_domain, apply_changes]
+    )
+    names = [name for name, _ in run.operations()]
+    assert names == [
+        "Secure domain | Prosody: require a login on meet.example.org and let guests in "
+        "through guest.meet.example.org",
+        "Secure domain | Jitsi Meet: send guests to guest.meet.example.org",
+        "Secure domain | Jicofo: open rooms only for users logged in on meet.example.org",
+        "Apply | Restart prosody, whose config changed",
+        "Apply | Restart jicofo, whose config changed",
+    ]
+    commands = run.execute()
+    restarts = [c for c in commands if c.startswith("systemctl restart")]
+    assert restarts == ["systemctl restart prosody", "systemctl restart jicofo"]
+
+
+def test_prosody_edit_is_checked_by_prosodyctl_and_keeps_owner_and_mode(tmp_path):
+    run = FakeRun(lay_out(tmp_path / "server"), {"jitsi_domain": DOMAIN}, [secure_domain])
+    commands = run.execute()
+    vhost = f"/etc/prosody/conf.avail/{DOMAIN}.cfg.lua"
+    install = next(c for c in commands if f"mv -f {vhost}.jitsi-hardening.tmp {vhost}" in c)
+    assert f"chown --reference={vhost} {vhost}.jitsi-hardening.tmp" in install
+    assert f"chmod --reference={vhost} {vhost}.jitsi-hardening.tmp" in install
+    assert "prosodyctl check config" in install
+
+
+def test_a_hardened_server_gets_no_change_and_no_restart(tmp_path):
+    hardened = harden_copy(lay_out(tmp_path / "server"))
+    run = FakeRun(hardened, {"jitsi_domain": DOMAIN}, [secure_domain, apply_changes])
+    assert [changes for _, changes in run.operations()] == [False] * 3
+    commands = run.execute()
+    assert [c for c in commands if "jh_look" not in c] == []
+
+
+def test_the_server_is_read_with_one_command(tmp_path):
+    run = FakeRun(
+        lay_out(tmp_path / "server"), {"jitsi_domain": DOMAIN}, [secure_domain, apply_changes]
+    )
+    reads = [c for c in run.host.connector.executed_commands]
+    assert len(reads) == 1 and "jh_look" in reads[0]
+
+
+def test_fqdn_is_the_default_domain(tmp_path):
+    run = FakeRun(lay_out(tmp_path / "server"), {}, [secure_domain])
+    assert run.host.connector.executed_commands[0] == "hostname -f"
+    assert run.operations()[0][0].endswith("through guest.meet.example.org")
+
+
+def test_token_host_stops_before_any_operation(tmp_path):
+    root = lay_out(tmp_path / "server", vhost=VHOST.replace('"jitsi-anonymous"', '"token"'))
+    with pytest.raises(
+        HardeningError, match=r'meet.example.org.cfg.lua: .*authentication = "token"'
+    ):
+        FakeRun(root, {"jitsi_domain": DOMAIN}, [secure_domain])
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"jitsi_domain": "meet example.org"}, "setting jitsi_domain = 'meet example.org'"),
+        ({"jitsi_domain": 'x";os.execute("id")--'}, "setting jitsi_domain"),
+        ({"jitsi_domain": DOMAIN, "jitsi_guest_domain": "guest.other.org"}, "subdomain of meet"),
+        ({"jitsi_domain": DOMAIN, "jitsi_guest_domain": f"auth.{DOMAIN}"}, "Jitsi's own"),
+    ],
+)
+def test_bad_settings_stop_the_deploy_with_one_line(tmp_path, data, message):
+    with pytest.raises(HardeningError, match=message) as error:
+        FakeRun(lay_out(tmp_path / "server"), data, [secure_domain])
+    assert "\n" not in str(error.value)
+
+
+def test_missing_conf_d_link_is_reported(tmp_path):
+    root = lay_out(tmp_path / "server")
+    os.unlink(root / f"etc/prosody/conf.d/{DOMAIN}.cfg.lua")
+    with pytest.raises(HardeningError, match=r"conf.d/meet.example.org.cfg.lua: missing"):
+        FakeRun(root, {"jitsi_domain": DOMAIN}, [secure_domain])
