@@ -22,7 +22,7 @@ def main(case: str) -> None:
         old_path = after / path.lstrip("/")
         if not old_path.exists():
             old_path = before / path.lstrip("/")
-        old = old_path.read_text(newline="") if old_path.exists() else ""
+        old = old_path.read_bytes().decode() if old_path.exists() else ""
         sys.stdout.writelines(
             difflib.unified_diff(old.splitlines(True), text.splitlines(True), str(old_path), path)
         )

@@ -51,7 +51,7 @@ def test_render_matches_the_reviewed_result(case):
     )
     assert sorted(files) == expected_paths
     for path, text in files.items():
-        expected = (after / path.lstrip("/")).read_text(newline="")
+        expected = (after / path.lstrip("/")).read_bytes().decode()
         assert text == expected, unified(path, expected, text)
 
 

@@ -1,0 +1,1 @@
+-- Placeholder: stands for Jitsi's prosody module mod_auth_jitsi-anonymous.lua (shipped by the jitsi-meet-prosody package); not its code.

@@ -1,0 +1,1 @@
+/etc/prosody/conf.avail/meet.example.org.cfg.lua
