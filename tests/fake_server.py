@@ -48,7 +48,20 @@ class FakeRun:
         }
         self.state = State(
             Inventory(
-                ([("@fake/meet", {**data, "fake_responses": responses, "fake_delay": 0})], {})
+                (
+                    [
+                        (
+                            "@fake/meet",
+                            {
+                                **data,
+                                "fake_responses": responses,
+                                "fake_delay": 0,
+                                "fake_delay_jitter": 0,
+                            },
+                        )
+                    ],
+                    {},
+                )
             ),
             Config(),
         )
