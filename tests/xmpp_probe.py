@@ -41,6 +41,8 @@ def login(
     failure and count twice against the server's failed-login limits.
     """
     anonymous = "@" not in jid
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)  # slixmpp binds to the current loop when it is created
     client = slixmpp.ClientXMPP(jid, password, sasl_mech="ANONYMOUS" if anonymous else "PLAIN")
     client.enable_direct_tls = False
     client.enable_plaintext = False
@@ -50,7 +52,6 @@ def login(
         client.ssl_context.check_hostname = False
         client.ssl_context.verify_mode = ssl.CERT_NONE
 
-    loop = asyncio.new_event_loop()
     result: asyncio.Future = loop.create_future()
     outcome = Outcome(False)
 
@@ -64,14 +65,13 @@ def login(
     client.add_event_handler("ssl_cert", on_cert)
     client.add_event_handler("session_start", lambda _: settle(Outcome(True, "", None)))
     client.add_event_handler("failed_auth", lambda _: settle(Outcome(False, "not-authorized")))
-    client.add_event_handler("no_auth", lambda _: settle(Outcome(False, "no mechanism left")))
+    client.add_event_handler("no_auth", lambda _: settle(Outcome(False, "mechanism not offered")))
     client.add_event_handler("ssl_invalid_chain", lambda e: settle(Outcome(False, f"tls: {e}")))
     client.add_event_handler(
         "connection_failed", lambda e: settle(Outcome(False, f"connection failed: {e}"))
     )
     client.add_event_handler("disconnected", lambda _: settle(Outcome(False, "disconnected")))
 
-    asyncio.set_event_loop(loop)
     try:
         client.connect(address, port)
         final = loop.run_until_complete(asyncio.wait_for(result, timeout))
@@ -80,6 +80,10 @@ def login(
     finally:
         client.disconnect()
         loop.run_until_complete(asyncio.sleep(0.1))
+        pending = asyncio.all_tasks(loop)
+        for task in pending:
+            task.cancel()
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
         loop.close()
     final.certificate = outcome.certificate
     return final
