@@ -13,8 +13,8 @@ echo "== Deploying to the test host $JITSI_TESTHOST ($address)"
 echo
 echo "== The meeting host's Prosody settings now"
 tests/testhost.sh ssh "$JITSI_TESTHOST" \
-  grep -nE '^(VirtualHost|Component)|authentication|c2s_require_encryption' \
-  /etc/prosody/conf.avail/meet.example.org.cfg.lua
+  "grep -nE '^(VirtualHost|Component)|authentication|c2s_require_encryption' \
+  /etc/prosody/conf.avail/meet.example.org.cfg.lua"
 echo
 echo "== Logging in with a real XMPP client"
 printf 'anonymous on meet.example.org (must be refused): '

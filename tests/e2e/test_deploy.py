@@ -9,8 +9,10 @@ import subprocess
 import sys
 
 import pytest
+from pyhocon import ConfigFactory
 
 from tests.e2e.conftest import NAME, ROOT
+from tests.js import config_of
 from tests.xmpp_probe import login
 
 pytestmark = pytest.mark.e2e
@@ -85,3 +87,15 @@ def test_services_run(converged):
     testhost, _, _ = converged
     active = testhost("systemctl", "is-active", "prosody", "jicofo", check=False)
     assert active.stdout.split() == ["active", "active"]
+
+
+def test_config_js_on_the_host_still_runs(converged):
+    testhost, _, _ = converged
+    text = testhost("cat", f"/etc/jitsi/meet/{DOMAIN}-config.js").stdout
+    assert config_of(text)["hosts"]["anonymousdomain"] == GUEST
+
+
+def test_jicofo_conf_on_the_host_parses_with_the_login_url(converged):
+    testhost, _, _ = converged
+    config = ConfigFactory.parse_string(testhost("cat", "/etc/jitsi/jicofo/jicofo.conf").stdout)
+    assert config.get("jicofo.authentication.login-url") == DOMAIN

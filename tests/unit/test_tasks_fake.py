@@ -121,3 +121,37 @@ def test_missing_conf_d_link_is_reported(tmp_path):
     os.unlink(root / f"etc/prosody/conf.d/{DOMAIN}.cfg.lua")
     with pytest.raises(HardeningError, match=r"conf.d/meet.example.org.cfg.lua: missing"):
         FakeRun(root, {"jitsi_domain": DOMAIN}, [secure_domain])
+
+
+def test_diff_preview_masks_secrets(tmp_path, caplog):
+    root = lay_out(tmp_path / "server")
+    conf = root / "etc/jitsi/jicofo/jicofo.conf"
+    conf.write_text(conf.read_text().replace("  }\n}", '    secret-key = "s3cr3t-$;&"\n  }\n}'))
+    caplog.set_level("INFO")
+    run = FakeRun(root, {"jitsi_domain": DOMAIN}, [])
+    run.state.config.DIFF = True
+    from pyinfra.api.deploy import add_deploy
+
+    add_deploy(run.state, secure_domain)
+    shown = caplog.text
+    assert "Will modify /etc/jitsi/jicofo/jicofo.conf" in shown
+    assert "secret-key = *MASKED*" in shown
+    assert "s3cr3t" not in shown
+
+
+@pytest.mark.parametrize(
+    ("line", "masked"),
+    [
+        ('      password: "focus-password-example"', "      password: *MASKED*"),
+        ('external_service_secret = "abc";', "external_service_secret = *MASKED*;"),
+        (
+            "org.jitsi.jicofo.FOCUS_USER_PASSWORD=xyz",
+            "org.jitsi.jicofo.FOCUS_USER_PASSWORD=*MASKED*",
+        ),
+        ('        key = "/etc/prosody/certs/x.key";', "        key = *MASKED*;"),
+    ],
+)
+def test_mask_secrets(line, masked):
+    from hardening.remote import mask_secrets
+
+    assert mask_secrets(line) == masked
