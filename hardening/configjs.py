@@ -131,6 +131,8 @@ def anonymous_domain(text: str) -> str | None:
     return value.text if value.kind == "string" else None
 
 
+# Known shortcoming: an expression as `domain` or as a stale value, a `hosts:` key in an
+# earlier object, and regex literals with quotes are not understood and may be mis-edited.
 def set_anonymous_domain(text: str, guest: str) -> str:
     """Make `hosts` hold `anonymousdomain: '<guest>'` exactly once.
 
@@ -184,10 +186,9 @@ def set_anonymous_domain(text: str, guest: str) -> str:
         line_start = text.rfind("\n", 0, value.start) + 1
         indent = text[line_start : code[domain_keys[0]].start]
         if (not rest or rest.startswith("//")) and not indent.strip():
-            edits = [(line_end, line_end, f"{newline}{indent}{property_text}")]
-            if comma:
-                edits.append((anchor, anchor, comma))
-            return _splice(text, edits)
+            tail = text[anchor:line_end]
+            new_text = f"{comma}{tail}{newline}{indent}{property_text}"
+            return _splice(text, [(anchor, line_end, new_text)])
         return _splice(text, [(anchor, anchor, f"{comma} {property_text}")])
     return _splice(text, [(open_brace.end, open_brace.end, f" {property_text}")])
 

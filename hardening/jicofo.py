@@ -156,6 +156,8 @@ def _child_indent(text: str, tokens: list[Token], open_at: int, close_at: int) -
     return _line_indent(text, tokens[open_at].start) + "  "
 
 
+# Known shortcoming: `include` files are resolved from the current directory, not beside
+# jicofo.conf, and `${?X}` substitutions inside the jicofo object are refused.
 def set_authentication(text: str, domain: str) -> str:
     """Enable XMPP authentication against the meeting domain inside the `jicofo` object."""
     wanted = {"enabled": "true", "type": "XMPP", "login-url": f'"{domain}"'}
@@ -254,6 +256,7 @@ def _checked(text: str, domain: str) -> str:
 
 
 AUTH_URL_KEY = "org.jitsi.jicofo.auth.URL"
+# Known shortcoming: a space-separated or backslash-continued auth.URL line is not seen.
 _AUTH_URL_LINE = re.compile(r"^\s*org\.jitsi\.jicofo\.auth\.URL\s*[=:]")
 
 

@@ -103,6 +103,9 @@ def tokenize(lines: list[str]) -> tuple[list[Token], list[Comment]]:
                 close = "]" + opener.group(1) + "]"
                 end = line.find(close, opener.end())
                 if end < 0:
+                    # A string over several lines still counts as one token, so that the
+                    # statement it ends is seen as ended.
+                    tokens.append(Token(number, col, len(line), "string", "", depth))
                     long_close, long_is_comment = close, False
                     break
                 value = line[opener.end() : end]

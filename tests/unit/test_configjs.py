@@ -128,3 +128,13 @@ def test_an_unclosed_string_is_refused():
         configjs.set_anonymous_domain(
             STOCK.replace("'meet.example.org',", "'meet.example.org,"), GUEST
         )
+
+
+def test_last_key_domain_without_comma_gets_one_and_a_new_line():
+    text = "var config = {\n    hosts: {\n        domain: 'meet.example.org'\n    },\n};\n"
+    after = configjs.set_anonymous_domain(text, GUEST)
+    assert (
+        "        domain: 'meet.example.org',\n        anonymousdomain: 'guest.meet.example.org',\n"
+        in after
+    )
+    assert config_of(after)["hosts"]["anonymousdomain"] == GUEST

@@ -232,3 +232,29 @@ def test_strings_and_comments_that_look_like_headers_are_ignored():
 )
 def test_guest_provider_choice(has_module, meeting_auth, expected):
     assert prosody.guest_provider(has_module, meeting_auth) == expected
+
+
+def test_a_long_string_over_several_lines_does_not_hide_the_next_host():
+    text = (
+        'VirtualHost "meet.example.org"\n    authentication = "anonymous"\n    motd = [[\nhi\n]]\n'
+        'VirtualHost "other.example.org"\n    authentication = "anonymous"\n'
+    )
+    hosts, order = load(harden(text))
+    assert hosts["other.example.org"]["authentication"] == "anonymous"
+    assert order == [DOMAIN, GUEST, "other.example.org"]
+
+
+def test_a_long_comment_closing_the_block_does_not_swallow_the_guest_host():
+    text = (
+        'VirtualHost "meet.example.org"\n    authentication = "anonymous"\n--[[\nold\n--]]\n'
+        'Component "conference.meet.example.org" "muc"\n'
+    )
+    once = harden(text)
+    assert load(once)[1] == [DOMAIN, GUEST, "conference.meet.example.org"]
+    assert harden(once) == once
+
+
+def test_a_guest_name_taken_by_a_component_is_refused():
+    text = STOCK_2022 + 'Component "guest.meet.example.org" "muc"\n'
+    with pytest.raises(prosody.EditError, match="already a Component"):
+        harden(text)
