@@ -7,7 +7,13 @@ The sections run in this order; each one is a module of tasks/.
 """
 
 from tasks.apply import apply_changes
+from tasks.certificates import certificates
+from tasks.moderators import moderator_accounts
+from tasks.renewal_hook import renewal_hook
 from tasks.secure_domain import secure_domain
 
 secure_domain()
+certificates()
+renewal_hook()
+moderator_accounts()
 apply_changes()

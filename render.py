@@ -1,6 +1,7 @@
 """Offline renderer: show what the deploy would write, from a copy of a server's files.
 
     python render.py --root IN --out OUT --domain meet.example.org [--guest-domain G]
+        [--letsencrypt-live DIR]
 
 IN holds a copy of a server's filesystem (IN/etc/prosody/..., IN/etc/jitsi/..., and
 optionally IN/usr/share/jitsi-meet/prosody-plugins/). Every file the deploy writes or
@@ -15,26 +16,27 @@ import argparse
 import os
 import sys
 
-from hardening import plan, settings
+from hardening import certs, plan, settings
 from hardening.errors import HardeningError
-from hardening.layout import Layout
 from hardening.snapshot import from_directory
-from tasks.secure_domain import GUEST_PREFIX
 
 
-def render(root: str, domain: str, guest: str | None) -> dict[str, str]:
+def render(root: str, domain: str, guest: str | None, live: str | None = None) -> dict[str, str]:
     """Return {absolute server path: text} for every file the deploy writes."""
-    meeting = settings.dns_name("jitsi_domain", domain)
-    guest_name = settings.guest_domain(guest or GUEST_PREFIX + meeting, meeting)
-    layout = Layout(meeting)
-    snapshot = from_directory(root, layout.reads(), layout.looks())
+    given = {"jitsi_domain": domain, "jitsi_guest_domain": guest, "jitsi_letsencrypt_live": live}
+    wanted = settings.read(given.get, lambda: domain)
+    read, look, _digest = plan.server_paths(wanted)
+    snapshot = from_directory(root, read, look)
 
+    edits = plan.secure_domain(wanted.domain, wanted.guest, snapshot)
+    edits.append(plan.moderator_logins(wanted.domain, snapshot))
     results: dict[str, str] = {}
-    for item in plan.secure_domain(meeting, guest_name, snapshot):
+    for item in edits:
         current = results.get(item.path)
         if current is None:
             current = snapshot.text(item.path)
         results[item.path] = plan.apply(item, current)
+    results[certs.HOOK] = certs.hook_script(certs.Paths(wanted.domain, wanted.live))
     return results
 
 
@@ -52,13 +54,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, help="where to write the rendered files")
     parser.add_argument("--domain", required=True, help="the meeting domain")
     parser.add_argument("--guest-domain", help="default: guest.<domain>")
+    parser.add_argument(
+        "--letsencrypt-live",
+        help="certbot's live directory, default /etc/letsencrypt/live/<domain>",
+    )
     args = parser.parse_args(argv)
 
     if not os.path.isdir(args.root):
         print(f"render.py: --root {args.root}: not a directory", file=sys.stderr)
         return 2
     try:
-        files = render(args.root, args.domain, args.guest_domain)
+        files = render(args.root, args.domain, args.guest_domain, args.letsencrypt_live)
     except HardeningError as error:
         print(f"render.py: {error}", file=sys.stderr)
         return 2

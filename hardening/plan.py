@@ -9,13 +9,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hardening import configjs, jicofo, prosody
+from hardening import certs, configjs, jicofo, moderators, prosody
 from hardening.errors import HardeningError
 from hardening.layout import Layout
+from hardening.settings import Settings
 from hardening.snapshot import Snapshot
 
 # A checker whose complaints about the live config must not grow with an edit.
 PROSODY_CHECK = "prosodyctl check config"
+
+
+def server_paths(settings: Settings) -> tuple[tuple[str, ...], ...]:
+    """What the deploy reads from a server, in its one read: file contents, paths whose
+    existence matters, and the digests of certificates and keys."""
+    layout = Layout(settings.domain)
+    cert_paths = certs.Paths(settings.domain, settings.live)
+    accounts = [
+        moderators.account_file(settings.domain, user)
+        for user in (*settings.moderators, *settings.moderators_absent)
+    ]
+    read = (*layout.reads(), certs.HOOK)
+    look = (*layout.looks(), *cert_paths.looks(), *accounts)
+    return read, look, cert_paths.digests()
 
 
 @dataclass(frozen=True)
@@ -93,3 +108,35 @@ def secure_domain(meeting: str, guest: str, snapshot: Snapshot) -> list[FileEdit
             )
         )
     return edits
+
+
+# Modules the meeting host needs for moderators: in-band registration's password change.
+MODERATOR_MODULES = ("register",)
+
+
+def moderator_logins(meeting: str, snapshot: Snapshot) -> FileEdit:
+    """Section 4: moderators change their own password over XMPP, always encrypted.
+
+    In-band registration's change-password is loaded on the meeting host with open
+    registration off; the host's XMPP port requires TLS, while BOSH and websocket (behind
+    nginx's TLS) stay accepted as secure.
+    """
+    layout = Layout(meeting)
+    vhost = layout.prosody_file(snapshot)
+
+    def moderator_options(text: str) -> str:
+        text = prosody.add_modules(text, meeting, MODERATOR_MODULES)
+        text = prosody.set_option(text, meeting, "allow_registration", "false")
+        text = prosody.set_option(text, meeting, "c2s_require_encryption", "true")
+        for web in ("consider_bosh_secure", "consider_websocket_secure"):
+            if prosody.global_option(text, web) != "true":
+                text = prosody.set_option(text, meeting, web, "true")
+        return text
+
+    return FileEdit(
+        f"Prosody: moderators change their own password on {meeting}, over TLS only",
+        vhost,
+        moderator_options,
+        "prosody",
+        PROSODY_CHECK,
+    )

@@ -139,6 +139,19 @@ def require_login(text: str, domain: str) -> str:
     return _apply(lines, [], {anchor + 1: [new_line]})
 
 
+def _statements_end(lines: list[str], section: lua.Section) -> int:
+    """The index after a section's last statement: blank lines and unindented comments that
+    lead into the next section stay with that section."""
+    at = section.end
+    while at > section.start + 1:
+        previous = body(lines[at - 1])
+        line_comment = previous.startswith("--") and not re.match(r"--(\[=*\[|\]=*\])", previous)
+        if previous.strip() and not line_comment:
+            break
+        at -= 1
+    return at
+
+
 def add_guest_host(text: str, domain: str, guest: str, provider: str) -> str:
     """Add the anonymous guest VirtualHost once, right after the meeting host's block.
 
@@ -165,15 +178,7 @@ def add_guest_host(text: str, domain: str, guest: str, provider: str) -> str:
             f"(line {first_component.start + 1}); a guest host cannot be placed safely"
         )
 
-    # After the host's last statement; blank lines and unindented comments that lead into
-    # the next section stay with that section.
-    at = meeting.end
-    while at > meeting.start + 1:
-        previous = body(lines[at - 1])
-        line_comment = previous.startswith("--") and not re.match(r"--(\[=*\[|\]=*\])", previous)
-        if previous.strip() and not line_comment:
-            break
-        at -= 1
+    at = _statements_end(lines, meeting)
     if not ending(lines[at - 1]):
         lines[at - 1] += newline
 
@@ -235,3 +240,108 @@ def guest_provider(has_jitsi_module: bool | None, meeting_auth: str | None) -> s
     if has_jitsi_module is None:
         return "jitsi-anonymous" if meeting_auth == "jitsi-anonymous" else "anonymous"
     return "jitsi-anonymous" if has_jitsi_module else "anonymous"
+
+
+def _insert_at_end(lines: list[str], section: lua.Section, new: list[str], newline: str) -> str:
+    at = _statements_end(lines, section)
+    if not ending(lines[at - 1]):
+        lines[at - 1] += newline
+    return _apply(lines, [], {at: new})
+
+
+def global_option(text: str, key: str) -> str | None:
+    """The source text of a one-token option set in the file's global part (the last one)."""
+    _lines, all_sections = _parse(text)
+    found = lua.assignments(all_sections[0], key)
+    return found[-1].value.text if found else None
+
+
+def set_option(text: str, host: str, key: str, value: str) -> str:
+    """Make a VirtualHost's `key` the Lua literal `value` (a boolean, number or "string").
+
+    Every assignment of the key in that host is corrected; when there is none, a line is
+    added after the host's last statement.
+    """
+    lines, all_sections = _parse(text)
+    section = _the_host(all_sections, host)
+    found = lua.assignments(section, key)
+    wanted = value.strip("\"'")
+    replacements = []
+    for item in found:
+        if item.value_end is not item.value:
+            raise EditError(
+                f'{key} of VirtualHost "{host}" is not a single value (line {item.key.line + 1})'
+            )
+        if item.value.text != wanted:
+            token = item.value
+            replacements.append(Replacement(token.line, token.start, token.end, value))
+    if found:
+        return _apply(lines, replacements, {}) if replacements else text
+    newline = newline_of(text)
+    new_line = f"{_body_indent(lines, section)}{key} = {value}{newline}"
+    return _insert_at_end(lines, section, [new_line], newline)
+
+
+def add_modules(text: str, host: str, modules: tuple[str, ...]) -> str:
+    """Add modules to a VirtualHost's `modules_enabled`, keeping every module it has.
+
+    New entries go before the closing brace, one per line in a table written over several
+    lines, in the separator style of the entries already there.
+    """
+    lines, all_sections = _parse(text)
+    section = _the_host(all_sections, host)
+    newline = newline_of(text)
+    found = lua.assignments(section, "modules_enabled")
+    if len(found) > 1:
+        raise EditError(
+            f'modules_enabled of VirtualHost "{host}" is set {len(found)} times; '
+            "merge them into one list"
+        )
+    indent = _body_indent(lines, section)
+    if not found:
+        block = [f"{indent}modules_enabled = {{{newline}"]
+        block += [f'{indent}{indent}"{name}";{newline}' for name in modules]
+        block.append(f"{indent}}}{newline}")
+        return _insert_at_end(lines, section, block, newline)
+
+    table = found[0]
+    if table.value.text != "{":
+        raise EditError(
+            f'modules_enabled of VirtualHost "{host}" is not a table (line {table.key.line + 1})'
+        )
+    items = lua.table_items(section, table)
+    if any(item.kind != "string" for item in items):
+        raise EditError(
+            f'modules_enabled of VirtualHost "{host}" holds something other than module names '
+            f"(line {table.key.line + 1})"
+        )
+    missing = [name for name in modules if name not in {item.text for item in items}]
+    if not missing:
+        return text
+
+    start = section.tokens.index(table.value)
+    end = section.tokens.index(table.value_end)
+    inside = [t for t in section.tokens[start + 1 : end] if t.depth == table.value.depth + 1]
+    separators = [t.text for t in inside if t.text in ",;"]
+    separator = separators[-1] if separators else ";"
+    last = inside[-1] if inside else None
+    needs_separator = last is not None and last.text not in ",;"
+    close = table.value_end
+    if close.line != table.value.line and not body(lines[close.line])[: close.start].strip():
+        replacements = []
+        if needs_separator:
+            replacements.append(Replacement(last.line, last.end, last.end, separator))
+        item_indent = indent_of(lines[items[-1].line]) if items else indent + indent
+        new = [f'{item_indent}"{name}"{separator}{newline}' for name in missing]
+        return _apply(lines, replacements, {close.line: new})
+
+    # A table closed on a line with other content: add the names inline before the brace.
+    anchor = last or table.value
+    if anchor.line != close.line:
+        raise EditError(
+            f'modules_enabled of VirtualHost "{host}" has a layout that cannot be extended '
+            f"safely (line {close.line + 1})"
+        )
+    added = "".join(f' "{name}"{separator}' for name in missing)
+    new_text = (separator if needs_separator else "") + added + " "
+    return _apply(lines, [Replacement(close.line, anchor.end, close.start, new_text)], {})

@@ -20,10 +20,10 @@ from pyinfra.api import FactBase, FileUploadCommand, StringCommand, operation
 from pyinfra.context import state
 from pyinfra.operations.util.files import generate_color_diff
 
-from hardening import layout as jitsi_layout
 from hardening import plan, settings
 from hardening.errors import HardeningError
-from hardening.snapshot import Snapshot, parse_remote, remote_command
+from hardening.moderators import Secret
+from hardening.snapshot import FileState, Snapshot, parse_remote, remote_command
 
 # The suffix of the temporary file an edit is uploaded to, beside the file it replaces,
 # so that the final rename is atomic.
@@ -32,10 +32,13 @@ BACKUP_SUFFIX = ".jitsi-hardening.bak"
 
 
 class ServerFiles(FactBase):
-    """Reads the content of `read` and the kind of `look` paths in one remote command."""
+    """Reads the content of `read` paths, the kind of `look` paths and the sha256 of
+    `digest` paths in one remote command."""
 
-    def command(self, read: tuple[str, ...], look: tuple[str, ...]) -> str:
-        return remote_command(read, look)
+    def command(
+        self, read: tuple[str, ...], look: tuple[str, ...], digest: tuple[str, ...] = ()
+    ) -> str:
+        return remote_command(read, look, digest)
 
     def process(self, output: list[str]) -> Snapshot:
         return parse_remote(output)
@@ -55,10 +58,15 @@ class Fqdn(FactBase):
 class Run:
     """What one host's deploy knows and has planned so far."""
 
-    domain: str  # the meeting domain
+    settings: settings.Settings
     snapshot: Snapshot
     planned: dict[str, str] = field(default_factory=dict)  # path -> text after planned edits
     changes: dict[str, list] = field(default_factory=dict)  # service -> operations
+
+    @property
+    def domain(self) -> str:
+        """The meeting domain."""
+        return self.settings.domain
 
     def current(self, path: str) -> str:
         """The file's text as the operations planned so far will have left it."""
@@ -75,7 +83,8 @@ _runs: dict[int, Run] = {}
 
 
 def current_run() -> Run:
-    """The run state of the host being prepared: the server is read once, here.
+    """The run state of the host being prepared: settings are validated and the server is
+    read once, here, before any operation is planned.
 
     The meeting domain is `jitsi_domain` from the inventory, or else the host's FQDN (one
     more remote command: set jitsi_domain to save it).
@@ -83,12 +92,10 @@ def current_run() -> Run:
     key = (id(host.state), host.name)
     if key not in _runs:
         send_without_delay()
-        meeting = settings.dns_name(
-            "jitsi_domain", host.data.get("jitsi_domain") or host.get_fact(Fqdn)
-        )
-        layout = jitsi_layout.Layout(meeting)
-        snapshot = host.get_fact(ServerFiles, read=layout.reads(), look=layout.looks())
-        _runs[key] = Run(meeting, snapshot)
+        wanted = settings.read(host.data.get, lambda: host.get_fact(Fqdn))
+        read, look, digest = plan.server_paths(wanted)
+        snapshot = host.get_fact(ServerFiles, read=read, look=look, digest=digest)
+        _runs[key] = Run(wanted, snapshot)
     return _runs[key]
 
 
@@ -212,4 +219,104 @@ def edit(run: Run, item: plan.FileEdit):
     return operation_meta
 
 
-__all__ = ["HardeningError", "current_run", "edit", "edit_file", "restart"]
+@operation()
+def install_file(path: str, text: str, current: FileState, owner: str, group: str, mode: str):
+    """
+    Install a file this deploy owns entirely, atomically, with its owner and mode.
+
+    + path: where the file goes; its directory is made when missing
+    + text: the file's wanted content
+    + current: the file as the deploy's single read of the server found it
+    + owner, group, mode: what the file must end with (mode in octal, such as "755")
+    """
+    same_text = current.kind == "file" and current.content == text
+    if same_text and (current.owner, current.group, current.mode) == (owner, group, mode):
+        host.noop(f"{path} is up to date")
+        return
+    if state.config.DIFF and not state.is_executing:
+        before = (current.content or "") if current.kind == "file" else ""
+        logger.info(f"{host.print_prefix}Will write {path} ({owner}:{group} {mode})")
+        for line in generate_color_diff(before.splitlines(True), text.splitlines(True)):
+            logger.info("  %s", mask_secrets(line))
+    f, t = shlex.quote(path), shlex.quote(path + TEMP_SUFFIX)
+    directory = shlex.quote(path.rsplit("/", 1)[0] or "/")
+    yield StringCommand(f"mkdir -p {directory}")
+    yield FileUploadCommand(BytesIO(text.encode("utf-8")), path + TEMP_SUFFIX)
+    yield StringCommand(
+        f"chown {shlex.quote(owner)}:{shlex.quote(group)} {t} && chmod {mode} {t} && mv -f {t} {f}"
+    )
+
+
+@operation(is_idempotent=False)
+def run_script(script: str):
+    """
+    Run a shell script of this deploy (used where the decision to run it was taken from the
+    server's state, so a re-run that finds nothing to do does not plan it).
+
+    + script: the script's text, run by sh
+    """
+    yield StringCommand(script)
+
+
+# Known shortcoming: the _sudo path (staging in the SSH user's home) is not tested end to end.
+# Where a new account's password waits for prosodyctl, for the moment it takes: a root-only
+# directory on tmpfs. With _sudo, pyinfra first uploads as the SSH user, so that copy goes to
+# a directory of the SSH user's own, mode 0700, instead of the shared /tmp.
+PASSWORD_DIR = "/run/jitsi-hardening"
+SUDO_PASSWORD_DIR = ".jitsi-hardening"
+
+
+@operation(is_idempotent=False)
+def create_account(jid: str, password: Secret):
+    """
+    Create a Prosody account with `prosodyctl adduser`, which reads the password from its
+    standard input: the password never appears on a command line or in pyinfra's output.
+    Without --root, prosodyctl switches to the prosody user, so the account's files belong
+    to Prosody.
+
+    + jid: the account, user@domain (validated: nothing a shell interprets)
+    + password: the temporary password
+    """
+    name = f"new-account-{jid.replace('@', '-at-')}"
+    secret_file = f"{PASSWORD_DIR}/{name}"
+    staged = f"{SUDO_PASSWORD_DIR}/{name}" if _uses_sudo() else None
+    if staged:
+        yield StringCommand(f"install -d -m 0700 {SUDO_PASSWORD_DIR}", _sudo=False)
+    yield StringCommand(f"install -d -m 0700 {PASSWORD_DIR}")
+    lines = f"{password.reveal()}\n{password.reveal()}\n".encode()
+    yield FileUploadCommand(BytesIO(lines), secret_file, remote_temp_filename=staged)
+    # The prompts go to the output, the password never does: it is not echoed.
+    yield StringCommand(
+        f"if out=$(prosodyctl adduser {jid} < {secret_file} 2>&1); then status=0;"
+        f" else status=$?; printf '%s\\n' \"$out\" | tail -n 2 >&2; fi;"
+        f" rm -f {secret_file}; exit $status"
+    )
+    if staged:
+        yield StringCommand(f"rm -f {staged}", _sudo=False)
+
+
+def _uses_sudo() -> bool:
+    return bool(host.data.get("_sudo") or getattr(state.config, "SUDO", False))
+
+
+@operation(is_idempotent=False)
+def delete_account(jid: str):
+    """
+    Delete a Prosody account (only for names the inventory lists as absent).
+
+    + jid: the account, user@domain
+    """
+    yield StringCommand(f"prosodyctl deluser {jid}")
+
+
+__all__ = [
+    "HardeningError",
+    "create_account",
+    "current_run",
+    "delete_account",
+    "edit",
+    "edit_file",
+    "install_file",
+    "restart",
+    "run_script",
+]

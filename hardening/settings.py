@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
 from hardening.errors import HardeningError
 
@@ -58,3 +61,85 @@ def guest_domain(value: object, meeting: str) -> str:
     if guest.removesuffix("." + meeting) in JITSI_SUBDOMAINS:
         raise bad("jitsi_guest_domain", value, f"a name other than Jitsi's own {guest}")
     return guest
+
+
+# A conservative XMPP localpart: what Prosody's nodeprep leaves unchanged, and nothing a
+# shell, Lua or a file name could interpret.
+_USERNAME = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,62}[a-z0-9])?")
+_PATH = re.compile(r"/[A-Za-z0-9._/@+-]*")
+
+
+def username(setting: str, value: object) -> str:
+    if not isinstance(value, str) or not _USERNAME.fullmatch(value) or ".." in value:
+        raise bad(
+            setting,
+            value,
+            "a username of lower-case letters, digits, '.', '_' and '-', starting and ending "
+            "with a letter or digit, at most 64 characters",
+        )
+    return value
+
+
+def usernames(setting: str, value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise bad(setting, value, 'a list of usernames, such as ["alice", "bob"]')
+    names = tuple(username(setting, item) for item in value)
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise bad(setting, value, f"each username once ({', '.join(repeated)} repeated)")
+    return names
+
+
+def server_path(setting: str, value: object) -> str:
+    """An absolute path on the server, of characters no shell or config file interprets."""
+    expected = "an absolute path of letters, digits and . _ / @ + -"
+    if not isinstance(value, str) or not _PATH.fullmatch(value) or "/../" in value + "/":
+        raise bad(setting, value, expected)
+    return value.rstrip("/") or "/"
+
+
+# Defaults of the inventory settings (README's settings table lists them all).
+GUEST_PREFIX = "guest."  # jitsi_guest_domain: this before the meeting domain
+LIVE_DIR = "/etc/letsencrypt/live/{domain}"  # jitsi_letsencrypt_live
+SECRETS_DIR = "secrets"  # jitsi_secrets_dir, relative to the directory pyinfra runs in
+
+
+@dataclass(frozen=True)
+class Settings:
+    domain: str
+    guest: str
+    live: str
+    moderators: tuple[str, ...]
+    moderators_absent: tuple[str, ...]
+    secrets_dir: Path
+
+
+def read(get: Callable[[str], object], fqdn: Callable[[], str]) -> Settings:
+    """Every setting of one host, validated before anything on the server changes.
+
+    `get` reads the inventory's host data; `fqdn` is only asked when jitsi_domain is unset.
+    """
+    domain = dns_name("jitsi_domain", get("jitsi_domain") or fqdn())
+    moderators = usernames("jitsi_moderators", get("jitsi_moderators"))
+    absent = usernames("jitsi_moderators_absent", get("jitsi_moderators_absent"))
+    both = sorted(set(moderators) & set(absent))
+    if both:
+        raise bad(
+            "jitsi_moderators_absent", list(absent), f"no name of jitsi_moderators ({both[0]})"
+        )
+    secrets_dir = get("jitsi_secrets_dir") or SECRETS_DIR
+    if not isinstance(secrets_dir, str):
+        raise bad("jitsi_secrets_dir", secrets_dir, "a directory path")
+    return Settings(
+        domain=domain,
+        guest=guest_domain(get("jitsi_guest_domain") or GUEST_PREFIX + domain, domain),
+        live=server_path(
+            "jitsi_letsencrypt_live",
+            get("jitsi_letsencrypt_live") or LIVE_DIR.format(domain=domain),
+        ),
+        moderators=moderators,
+        moderators_absent=absent,
+        secrets_dir=Path(secrets_dir),
+    )

@@ -24,6 +24,7 @@ class FileState:
     group: str | None = None
     mode: str | None = None  # octal, as stat prints it ("644")
     target: str | None = None  # where a link points, as written in the link
+    digest: str | None = None  # sha256 of the content, for paths asked for by digest
 
 
 MISSING = FileState("missing")
@@ -63,11 +64,17 @@ def _decode(path: str, data: bytes) -> str:
         raise HardeningError(message) from None
 
 
-def remote_command(read: tuple[str, ...], look: tuple[str, ...]) -> str:
+def remote_command(
+    read: tuple[str, ...], look: tuple[str, ...], digest: tuple[str, ...] = ()
+) -> str:
     """One shell command that prints a record per path: kind, metadata and, for `read`
-    paths, the content in base64 (so no byte, CR or blank line is lost on the way)."""
+    paths, the content in base64 (so no byte, CR or blank line is lost on the way).
+
+    `digest` paths (keys and certificates, followed through links) give only the sha256 of
+    their content, so no secret ever leaves the server."""
     paths = " ".join(shlex.quote(p) for p in read)
     looks = " ".join(shlex.quote(p) for p in look)
+    digests = " ".join(shlex.quote(p) for p in digest)
     return (
         'jh_look() { if [ -L "$1" ]; then printf \'link\\t%s\\t%s\\n\' "$1" "$(readlink "$1")";'
         ' elif [ -f "$1" ]; then printf \'file\\t%s\\t%s\' "$1" "$(stat -c \'%U:%G:%a\' "$1")";'
@@ -75,7 +82,11 @@ def remote_command(read: tuple[str, ...], look: tuple[str, ...]) -> str:
         ' elif [ -e "$1" ]; then printf \'dir\\t%s\\n\' "$1";'
         " else printf 'missing\\t%s\\n' \"$1\"; fi; };"
         f' for p in {paths}; do jh_look "$p" read; done;'
-        f' for p in {looks}; do jh_look "$p" look; done'
+        f' for p in {looks}; do jh_look "$p" look; done;'
+        f' for p in {digests}; do if [ -f "$p" ]; then'
+        ' printf \'digest\\t%s\\t%s\\t%s\\n\' "$p" "$(stat -L -c \'%U:%G:%a\' "$p")"'
+        ' "$(sha256sum < "$p" | cut -d " " -f 1)";'
+        " else printf 'missing\\t%s\\n' \"$p\"; fi; done"
     )
 
 
@@ -89,6 +100,9 @@ def parse_remote(lines: list[str]) -> Snapshot:
             owner, group, mode = rest[0].split(":")
             content = _decode(path, base64.b64decode(rest[1])) if len(rest) > 1 else None
             snapshot.files[path] = FileState("file", content, owner, group, mode)
+        elif kind == "digest":
+            owner, group, mode = rest[0].split(":")
+            snapshot.files[path] = FileState("file", None, owner, group, mode, digest=rest[1])
         elif kind in ("dir", "missing"):
             snapshot.files[path] = FileState(kind)
     return snapshot

@@ -4,6 +4,9 @@
 
 Brings the host up if it is not (JITSI_TESTHOST names it, default jh1), and finds its
 address, SSH key and host key in the files tests/testhost.sh keeps. Needs root.
+
+The test moderator alice gets her temporary password from $JITSI_PASSWORD_ALICE, else from
+secrets/meet.example.org/alice, which the first deploy writes (mode 0600, git-ignored).
 """
 
 import os
@@ -27,6 +30,7 @@ hosts = [
             "ssh_known_hosts_file": str(STATE / "known_hosts"),
             "ssh_strict_host_key_checking": "yes",
             "jitsi_domain": "meet.example.org",
+            "jitsi_moderators": ["alice"],
         },
     ),
 ]

@@ -8,6 +8,7 @@ operations the tasks plan and which commands they would run, without a server.
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
 
 from pyinfra.api import Config, Inventory, State
@@ -18,9 +19,18 @@ from pyinfra.api.operations import run_ops
 from hardening import remote
 
 
-def records(root: str, paths: list[str]) -> list[str]:
-    """What the remote read prints for each path of a server copied under `root`."""
+def records(root: str, paths: list[str], digests: tuple[str, ...] = ()) -> list[str]:
+    """What the remote read prints for each path of a server copied under `root`; `digests`
+    get the sha256 record, owned prosody:prosody with mode 400."""
     lines = []
+    for path in digests:
+        local = os.path.join(root, path.lstrip("/"))
+        if os.path.isfile(local):
+            with open(local, "rb") as handle:
+                digest = hashlib.sha256(handle.read()).hexdigest()
+            lines.append(f"digest\t{path}\tprosody:prosody:400\t{digest}")
+        else:
+            lines.append(f"missing\t{path}")
     for path in paths:
         local = os.path.join(root, path.lstrip("/"))
         if os.path.islink(local):
@@ -38,12 +48,12 @@ def records(root: str, paths: list[str]) -> list[str]:
 
 class FakeRun:
     def __init__(self, root: str, data: dict, deploys):
-        from hardening.layout import Layout
+        from hardening import plan, settings
 
         domain = data.get("jitsi_domain", "meet.example.org")
-        layout = Layout(domain)
+        read, look, digest = plan.server_paths(settings.read(data.get, lambda: domain))
         responses = {
-            "jh_look()": records(root, [*layout.reads(), *layout.looks()]),
+            "jh_look()": records(root, [*read, *look], digest),
             "hostname -f": [domain],
         }
         self.state = State(
@@ -70,6 +80,15 @@ class FakeRun:
         for deploy_function in deploys:
             add_deploy(self.state, deploy_function)
         self.host = self.state.inventory.get_host("@fake/meet")
+        self.uploads: list[tuple[str, bytes]] = []  # (remote path, content) of every upload
+        connector = self.host.connector
+        fake_put = connector.put_file
+
+        def put_file(filename_or_io, remote_filename, *args, **kwargs):
+            self.uploads.append((remote_filename, filename_or_io.getvalue()))
+            return fake_put(filename_or_io, remote_filename, *args, **kwargs)
+
+        connector.put_file = put_file
 
     def operations(self) -> list[tuple[str, bool]]:
         """(name, will change) for every operation planned, in order."""

@@ -17,6 +17,7 @@ import sys
 from dataclasses import dataclass
 
 import slixmpp
+import slixmpp.exceptions
 
 
 @dataclass
@@ -34,11 +35,14 @@ def login(
     ca_file: str | None = None,
     port: int = 5222,
     timeout: float = 15,
+    new_password: str | None = None,
 ) -> Outcome:
     """Try one SASL login: ANONYMOUS when `jid` is a bare domain, else PLAIN over TLS.
 
     The mechanism is pinned, since slixmpp would otherwise retry another one after a
-    failure and count twice against the server's failed-login limits.
+    failure and count twice against the server's failed-login limits. With `new_password`,
+    the logged-in account then changes its password in-band (XEP-0077), as Gajim or Pidgin
+    do; the outcome is accepted only when the server confirms the change.
     """
     anonymous = "@" not in jid
     loop = asyncio.new_event_loop()
@@ -63,7 +67,21 @@ def login(
         outcome.certificate = pem
 
     client.add_event_handler("ssl_cert", on_cert)
-    client.add_event_handler("session_start", lambda _: settle(Outcome(True, "", None)))
+    if new_password is not None:
+        client.register_plugin("xep_0077")
+
+    async def on_session(_event) -> None:
+        if new_password is None:
+            settle(Outcome(True))
+            return
+        try:
+            await client.plugin["xep_0077"].change_password(new_password, timeout=timeout)
+        except (slixmpp.exceptions.IqError, slixmpp.exceptions.IqTimeout) as error:
+            settle(Outcome(False, f"password change refused: {error}"))
+        else:
+            settle(Outcome(True))
+
+    client.add_event_handler("session_start", on_session)
     client.add_event_handler("failed_auth", lambda _: settle(Outcome(False, "not-authorized")))
     client.add_event_handler("no_auth", lambda _: settle(Outcome(False, "mechanism not offered")))
     client.add_event_handler("ssl_invalid_chain", lambda e: settle(Outcome(False, f"tls: {e}")))

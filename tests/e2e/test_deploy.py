@@ -19,6 +19,13 @@ pytestmark = pytest.mark.e2e
 
 DOMAIN = "meet.example.org"
 GUEST = f"guest.{DOMAIN}"
+MODERATOR = f"alice@{DOMAIN}"
+# Everything a shell, Lua or a quoting layer could interpret: it must reach Prosody as is.
+PASSWORD = "temp $HOME 'q' \"dq\" ;&|`id`\\ end"
+CERTS = "/etc/prosody/certs"
+LIVE = f"/etc/letsencrypt/live/{DOMAIN}"
+
+outputs: list[str] = []  # everything each deploy printed, for the secrecy check
 
 
 def deploy() -> dict:
@@ -27,9 +34,10 @@ def deploy() -> dict:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={**os.environ, "JITSI_TESTHOST": NAME},
+        env={**os.environ, "JITSI_TESTHOST": NAME, "JITSI_PASSWORD_ALICE": PASSWORD},
         check=False,
     )
+    outputs.append(result.stdout + result.stderr)
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout)
 
@@ -41,6 +49,17 @@ def converged(testhost):
     return testhost, first, second
 
 
+def ca_file(testhost) -> str:
+    """pebble's roots: the ACME server's CA, standing in for Let's Encrypt's."""
+    return str(testhost.state / "pebble-roots.pem")
+
+
+def leaf(pem: str) -> str:
+    """The first certificate of a PEM chain, whitespace-normalised."""
+    first = pem.split("-----END CERTIFICATE-----")[0]
+    return "".join(first.split()) + "-----ENDCERTIFICATE-----"
+
+
 def test_converge_succeeds_and_changes_the_three_files(converged):
     _, first, _ = converged
     changed = [op["name"] for op in first["results"]["operations"] if op["success"]]
@@ -48,6 +67,9 @@ def test_converge_succeeds_and_changes_the_three_files(converged):
     assert any("Prosody: require a login" in name for name in changed)
     assert any("Jitsi Meet: send guests" in name for name in changed)
     assert any("Jicofo: open rooms only" in name for name in changed)
+    assert any("import the Let's Encrypt certificate" in name for name in changed)
+    assert any("re-import the certificate" in name for name in changed)
+    assert any(f"create the moderator {MODERATOR}" in name for name in changed)
     assert any("Restart prosody" in name for name in changed)
 
 
@@ -99,3 +121,82 @@ def test_jicofo_conf_on_the_host_parses_with_the_login_url(converged):
     testhost, _, _ = converged
     config = ConfigFactory.parse_string(testhost("cat", "/etc/jitsi/jicofo/jicofo.conf").stdout)
     assert config.get("jicofo.authentication.login-url") == DOMAIN
+
+
+def test_the_password_never_shows_in_the_deploys_output(converged):
+    assert len(outputs) >= 2
+    for output in outputs:
+        assert PASSWORD not in output
+        assert "`id`" not in output
+
+
+def test_moderator_logs_in_and_sees_the_acme_certificate(converged):
+    testhost, _, _ = converged
+    outcome = login(testhost.address, MODERATOR, PASSWORD, ca_file=ca_file(testhost))
+    assert outcome.accepted, outcome.reason  # verified against pebble's CA, name included
+    live = testhost("cat", f"{LIVE}/cert.pem").stdout
+    assert leaf(outcome.certificate) == leaf(live)
+
+
+def test_prosody_has_the_full_chain_and_a_key_only_it_can_read(converged):
+    testhost, _, _ = converged
+    crt = testhost("cat", f"{CERTS}/{DOMAIN}.crt").stdout
+    assert crt == testhost("cat", f"{LIVE}/fullchain.pem").stdout
+    assert crt.count("BEGIN CERTIFICATE") >= 2
+    key = testhost("stat", "-c", "%U:%G:%a", f"{CERTS}/{DOMAIN}.key").stdout.split()
+    assert key == ["prosody:prosody:400"]
+    assert testhost("ls", CERTS).stdout.count(".bkp~") == 0
+
+
+def test_auth_domain_keeps_its_self_signed_certificate(converged):
+    testhost, _, _ = converged
+    link = testhost("readlink", f"{CERTS}/auth.{DOMAIN}.crt").stdout.strip()
+    assert link == f"/var/lib/prosody/auth.{DOMAIN}.crt"
+
+
+def test_renewal_hook_is_root_owned_and_executable(converged):
+    testhost, _, _ = converged
+    hook = "/etc/letsencrypt/renewal-hooks/post/00-prosody-auth.sh"
+    assert testhost("stat", "-c", "%U:%G:%a", hook).stdout.split() == ["root:root:755"]
+
+
+def test_a_password_changed_in_band_survives_the_next_deploy(converged):
+    testhost, _, _ = converged
+    new = "chosen by alice: $(nope) 'x'"
+    changed = login(
+        testhost.address, MODERATOR, PASSWORD, ca_file=ca_file(testhost), new_password=new
+    )
+    assert changed.accepted, changed.reason
+
+    again = deploy()
+    assert again["results"]["totals"]["success"] == 0
+    assert login(testhost.address, MODERATOR, new, ca_file=ca_file(testhost)).accepted
+    old = login(testhost.address, MODERATOR, PASSWORD, ca_file=ca_file(testhost))
+    assert not old.accepted and old.reason == "not-authorized"
+
+
+def test_renewal_runs_the_hook_and_prosody_serves_the_new_certificate_without_restart(
+    converged,
+):
+    testhost, _, _ = converged
+    before_pid = testhost("systemctl", "show", "-P", "MainPID", "prosody").stdout.strip()
+    before_leaf = leaf(testhost("cat", f"{LIVE}/cert.pem").stdout)
+
+    renew = testhost(
+        "certbot", "renew", "--force-renewal", "--no-random-sleep-on-renew", check=False
+    )
+    assert renew.returncode == 0, renew.stdout + renew.stderr
+    # certbot ran the hook, which imported the renewed certificate for the meeting domain only
+    assert "Hook 'post-hook' ran with output" in renew.stdout
+    assert f"Imported certificate and key for hosts {DOMAIN}\n" in renew.stdout
+
+    renewed = leaf(testhost("cat", f"{LIVE}/cert.pem").stdout)
+    assert renewed != before_leaf
+    outcome = login(testhost.address, GUEST)  # Prosody still serves after the reload
+    assert outcome.accepted, outcome.reason
+    moderator = login(testhost.address, MODERATOR, "wrong", ca_file=ca_file(testhost))
+    assert leaf(moderator.certificate) == renewed
+    assert testhost("systemctl", "show", "-P", "MainPID", "prosody").stdout.strip() == before_pid
+    assert testhost("ls", CERTS).stdout.count(".bkp~") == 0
+
+    assert deploy()["results"]["totals"]["success"] == 0

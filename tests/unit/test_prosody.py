@@ -258,3 +258,82 @@ def test_a_guest_name_taken_by_a_component_is_refused():
     text = STOCK_2022 + 'Component "guest.meet.example.org" "muc"\n'
     with pytest.raises(prosody.EditError, match="already a Component"):
         harden(text)
+
+
+# Moderators: modules and options of the meeting host.
+
+HOST = 'VirtualHost "a.example"\n'
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            HOST + '    modules_enabled = {\n        "bosh";\n        "ping"; -- pong\n    }\n',
+            HOST + '    modules_enabled = {\n        "bosh";\n        "ping"; -- pong\n'
+            '        "register";\n    }\n',
+        ),
+        (
+            HOST + '  modules_enabled = {\n    "bosh",\n    "ping"\n  }\n',
+            HOST + '  modules_enabled = {\n    "bosh",\n    "ping",\n    "register",\n  }\n',
+        ),
+        (
+            HOST + '  modules_enabled = { "bosh"; "ping" }\n',
+            HOST + '  modules_enabled = { "bosh"; "ping"; "register"; }\n',
+        ),
+        (
+            HOST + "  modules_enabled = {}\n",
+            HOST + '  modules_enabled = { "register"; }\n',
+        ),
+        (
+            HOST + '  authentication = "internal_hashed"\n',
+            HOST + '  authentication = "internal_hashed"\n'
+            '  modules_enabled = {\n    "register";\n  }\n',
+        ),
+    ],
+    ids=["multi-line", "commas, no trailing separator", "one line", "empty", "missing"],
+)
+def test_add_modules_keeps_every_module_and_the_style(before, after):
+    assert prosody.add_modules(before, "a.example", ("register",)) == after
+    assert prosody.add_modules(after, "a.example", ("register",)) == after
+
+
+def test_add_modules_touches_only_the_named_host():
+    text = (
+        HOST + '  modules_enabled = { "a" }\nVirtualHost "b.example"\n  modules_enabled = { "b" }\n'
+    )
+    assert prosody.add_modules(text, "b.example", ("r",)) == (
+        HOST + '  modules_enabled = { "a" }\nVirtualHost "b.example"\n'
+        '  modules_enabled = { "b"; "r"; }\n'
+    )
+
+
+def test_add_modules_refuses_two_lists():
+    text = HOST + '  modules_enabled = { "a" }\n  modules_enabled = { "b" }\n'
+    with pytest.raises(prosody.EditError, match="set 2 times"):
+        prosody.add_modules(text, "a.example", ("r",))
+
+
+def test_set_option_replaces_every_value_in_the_host_only():
+    text = (
+        "c2s_require_encryption = false\n" + HOST + "  c2s_require_encryption = false;\n"
+        'VirtualHost "g.example"\n  c2s_require_encryption = false\n'
+    )
+    assert prosody.set_option(text, "a.example", "c2s_require_encryption", "true") == (
+        "c2s_require_encryption = false\n" + HOST + "  c2s_require_encryption = true;\n"
+        'VirtualHost "g.example"\n  c2s_require_encryption = false\n'
+    )
+
+
+def test_set_option_adds_a_missing_line_after_the_last_statement():
+    text = HOST + '  authentication = "internal_hashed"\n\n-- next\nComponent "c.example" "muc"\n'
+    assert prosody.set_option(text, "a.example", "allow_registration", "false") == (
+        HOST + '  authentication = "internal_hashed"\n  allow_registration = false\n'
+        '\n-- next\nComponent "c.example" "muc"\n'
+    )
+
+
+def test_global_option_reads_the_global_part_only():
+    text = "consider_bosh_secure = true;\n" + HOST + "  consider_websocket_secure = true\n"
+    assert prosody.global_option(text, "consider_bosh_secure") == "true"
+    assert prosody.global_option(text, "consider_websocket_secure") is None

@@ -39,8 +39,11 @@ VirtualHost "meet.example.org"
             "speakerstats";
             "turncredentials";
             "conference_duration";
+            "register";
         }
-        c2s_require_encryption = false
+        c2s_require_encryption = true
+        allow_registration = false
+        consider_websocket_secure = true
 
 VirtualHost "guest.meet.example.org"
         authentication = "anonymous"

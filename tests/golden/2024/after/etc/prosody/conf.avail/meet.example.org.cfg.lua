@@ -69,13 +69,15 @@ VirtualHost "meet.example.org"
         "conference_duration";
         "muc_lobby_rooms";
         "muc_breakout_rooms";
+        "register";
     }
-    c2s_require_encryption = false
+    c2s_require_encryption = true
     lobby_muc = "lobby.meet.example.org"
     breakout_rooms_muc = "breakout.meet.example.org"
     main_muc = "conference.meet.example.org"
     -- muc_lobby_whitelist = { "recorder.meet.example.org" } -- Here we can whitelist jibri to enter lobby enabled rooms
     admins = { "focus@auth.meet.example.org" }
+    allow_registration = false
 
 VirtualHost "guest.meet.example.org"
     authentication = "jitsi-anonymous"

@@ -1,0 +1,1 @@
+"""The benchmark of the deploy on the disposable test hosts (see bench/README.md)."""

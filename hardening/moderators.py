@@ -1,0 +1,104 @@
+"""Section 4: moderator accounts on the meeting domain, and their temporary passwords.
+
+An account is created only when it does not exist, so the password its owner chose over
+XMPP survives every re-run. Passwords travel to the server in an uploaded file read by
+`prosodyctl adduser` on its standard input: never on a command line, in an operation's
+arguments, or in pyinfra's output.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from hardening.settings import bad
+
+# Prosody's file store (Debian's default data_path).
+DATA_PATH = "/var/lib/prosody"
+# Environment variable giving a moderator's temporary password: this prefix, then the
+# username in upper case with every character other than a letter or digit as "_".
+PASSWORD_ENV_PREFIX = "JITSI_PASSWORD_"
+
+
+class Secret:
+    """A password that prints as a mask: it cannot leak through a repr, a log line or an
+    operation's arguments."""
+
+    def __init__(self, value: str):
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret(*MASKED*)"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(("Secret", len(self._value)))
+
+
+def env_name(user: str) -> str:
+    return PASSWORD_ENV_PREFIX + re.sub(r"[^A-Z0-9]", "_", user.upper())
+
+
+def _encode(part: str) -> str:
+    """Prosody's file-store encoding of a name: every character but a letter or digit as
+    %xx (util.datamanager)."""
+    return re.sub(r"[^A-Za-z0-9]", lambda m: f"%{ord(m.group()):02x}", part)
+
+
+# Known shortcoming: only Prosody's file store is read, so accounts kept in SQL storage look
+# missing and the deploy would try to create them again (prosodyctl then refuses).
+def account_file(domain: str, user: str) -> str:
+    """Where Prosody's file store keeps an account: it exists exactly when the account does."""
+    return f"{DATA_PATH}/{_encode(domain)}/accounts/{_encode(user)}.dat"
+
+
+def check_password(user: str, password: str) -> None:
+    """prosodyctl reads the password as one line: no line break or NUL can be in it."""
+    if not password or any(c in password for c in "\r\n\0"):
+        raise bad(
+            env_name(user),
+            "*MASKED*",
+            "a non-empty password on one line (no line break or NUL character)",
+        )
+
+
+@dataclass(frozen=True)
+class TemporaryPassword:
+    secret: Secret
+    source: str  # where it came from, for the log: an environment variable or a file path
+    generated: bool
+
+
+def temporary_password(
+    domain: str, user: str, secrets_dir: Path, environ: dict[str, str] | None = None
+) -> TemporaryPassword:
+    """The password a new account gets: from the environment, else from the git-ignored
+    secrets file, else a new random one written to that file with mode 0600."""
+    environ = os.environ if environ is None else environ
+    name = env_name(user)
+    if environ.get(name):
+        check_password(user, environ[name])
+        return TemporaryPassword(Secret(environ[name]), f"${name}", False)
+
+    path = secrets_dir / domain / user
+    if path.exists():
+        value = path.read_text(encoding="utf-8").rstrip("\n")
+        check_password(user, value)
+        return TemporaryPassword(Secret(value), str(path), False)
+
+    value = secrets.token_urlsafe(18)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(value + "\n")
+    return TemporaryPassword(Secret(value), str(path), True)
