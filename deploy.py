@@ -8,6 +8,7 @@ The sections run in this order; each one is a module of tasks/.
 
 from tasks.apply import apply_changes
 from tasks.certificates import certificates
+from tasks.log_auth import log_auth
 from tasks.moderators import moderator_accounts
 from tasks.renewal_hook import renewal_hook
 from tasks.secure_domain import secure_domain
@@ -16,4 +17,5 @@ secure_domain()
 certificates()
 renewal_hook()
 moderator_accounts()
+log_auth()
 apply_changes()

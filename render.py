@@ -30,6 +30,7 @@ def render(root: str, domain: str, guest: str | None, live: str | None = None) -
 
     edits = plan.secure_domain(wanted.domain, wanted.guest, snapshot)
     edits.append(plan.moderator_logins(wanted.domain, snapshot))
+    edits.append(plan.log_failed_logins(wanted.domain, snapshot))
     results: dict[str, str] = {}
     for item in edits:
         current = results.get(item.path)

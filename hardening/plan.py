@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hardening import certs, configjs, jicofo, moderators, prosody
+from hardening import certs, configjs, jicofo, logauth, moderators, prosody
 from hardening.errors import HardeningError
 from hardening.layout import Layout
 from hardening.settings import Settings
@@ -28,8 +28,8 @@ def server_paths(settings: Settings) -> tuple[tuple[str, ...], ...]:
         moderators.account_file(settings.domain, user)
         for user in (*settings.moderators, *settings.moderators_absent)
     ]
-    read = (*layout.reads(), certs.HOOK)
-    look = (*layout.looks(), *cert_paths.looks(), *accounts)
+    read = (*layout.reads(), certs.HOOK, *logauth.reads())
+    look = (*layout.looks(), *cert_paths.looks(), *accounts, *logauth.looks())
     return read, look, cert_paths.digests()
 
 
@@ -137,6 +137,17 @@ def moderator_logins(meeting: str, snapshot: Snapshot) -> FileEdit:
         f"Prosody: moderators change their own password on {meeting}, over TLS only",
         vhost,
         moderator_options,
+        "prosody",
+        PROSODY_CHECK,
+    )
+
+
+def log_failed_logins(meeting: str, snapshot: Snapshot) -> FileEdit:
+    """Section 5: mod_log_auth on every host of the file that takes passwords."""
+    return FileEdit(
+        "Prosody: log failed logins with the client's address (mod_log_auth)",
+        Layout(meeting).prosody_file(snapshot),
+        logauth.enable,
         "prosody",
         PROSODY_CHECK,
     )

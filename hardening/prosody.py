@@ -290,32 +290,77 @@ def add_modules(text: str, host: str, modules: tuple[str, ...]) -> str:
     """
     lines, all_sections = _parse(text)
     section = _the_host(all_sections, host)
+    return _add_strings(text, lines, section, "modules_enabled", modules, f'VirtualHost "{host}"')
+
+
+def add_plugin_path(text: str, path: str) -> str:
+    """Add a directory to the file's global `plugin_paths`, keeping Jitsi's own.
+
+    A second `plugin_paths = ...` statement would replace Jitsi's list, not extend it.
+    """
+    lines, all_sections = _parse(text)
+    return _add_strings(text, lines, all_sections[0], "plugin_paths", (path,), "the global part")
+
+
+# Prosody's default trusted_proxies; a file that sets its own list must keep the local one.
+LOCAL_PROXIES = ("127.0.0.1", "::1")
+
+
+def trust_local_proxy(text: str) -> str:
+    """Make a global `trusted_proxies` list, where the file has one, include this machine,
+    so Prosody takes the client's address from nginx's X-Forwarded-For."""
+    lines, all_sections = _parse(text)
+    if not lua.assignments(all_sections[0], "trusted_proxies"):
+        return text
+    return _add_strings(
+        text, lines, all_sections[0], "trusted_proxies", LOCAL_PROXIES, "the global part"
+    )
+
+
+def password_hosts(text: str) -> list[str]:
+    """The VirtualHosts of the file that take passwords: every one not anonymous."""
+    _lines, all_sections = _parse(text)
+    names = []
+    for section in all_sections:
+        if section.kind != "VirtualHost":
+            continue
+        found = _string_values(section, "authentication")
+        if not found or found[-1].value.text not in ANONYMOUS_AUTH:
+            names.append(section.name)
+    return names
+
+
+def _add_strings(
+    text: str,
+    lines: list[str],
+    section: lua.Section,
+    key: str,
+    values: tuple[str, ...],
+    where: str,
+) -> str:
+    """Add string items to the table `key` of a section, before its closing brace."""
     newline = newline_of(text)
-    found = lua.assignments(section, "modules_enabled")
+    found = lua.assignments(section, key)
     if len(found) > 1:
-        raise EditError(
-            f'modules_enabled of VirtualHost "{host}" is set {len(found)} times; '
-            "merge them into one list"
-        )
-    indent = _body_indent(lines, section)
+        raise EditError(f"{key} of {where} is set {len(found)} times; merge them into one list")
+    indent = _body_indent(lines, section) if section.kind != "global" else ""
     if not found:
-        block = [f"{indent}modules_enabled = {{{newline}"]
-        block += [f'{indent}{indent}"{name}";{newline}' for name in modules]
+        if section.kind == "global":
+            raise EditError(f"no {key} found in {where}: layout not recognised")
+        block = [f"{indent}{key} = {{{newline}"]
+        block += [f'{indent}{indent}"{name}";{newline}' for name in values]
         block.append(f"{indent}}}{newline}")
         return _insert_at_end(lines, section, block, newline)
 
     table = found[0]
     if table.value.text != "{":
-        raise EditError(
-            f'modules_enabled of VirtualHost "{host}" is not a table (line {table.key.line + 1})'
-        )
+        raise EditError(f"{key} of {where} is not a table (line {table.key.line + 1})")
     items = lua.table_items(section, table)
     if any(item.kind != "string" for item in items):
         raise EditError(
-            f'modules_enabled of VirtualHost "{host}" holds something other than module names '
-            f"(line {table.key.line + 1})"
+            f"{key} of {where} holds something other than plain strings (line {table.key.line + 1})"
         )
-    missing = [name for name in modules if name not in {item.text for item in items}]
+    missing = [name for name in values if name not in {item.text for item in items}]
     if not missing:
         return text
 
@@ -323,15 +368,16 @@ def add_modules(text: str, host: str, modules: tuple[str, ...]) -> str:
     end = section.tokens.index(table.value_end)
     inside = [t for t in section.tokens[start + 1 : end] if t.depth == table.value.depth + 1]
     separators = [t.text for t in inside if t.text in ",;"]
-    separator = separators[-1] if separators else ";"
+    close = table.value_end
+    one_line = close.line == table.value.line
+    separator = separators[-1] if separators else ("," if one_line else ";")
     last = inside[-1] if inside else None
     needs_separator = last is not None and last.text not in ",;"
-    close = table.value_end
-    if close.line != table.value.line and not body(lines[close.line])[: close.start].strip():
+    if not one_line and not body(lines[close.line])[: close.start].strip():
         replacements = []
         if needs_separator:
             replacements.append(Replacement(last.line, last.end, last.end, separator))
-        item_indent = indent_of(lines[items[-1].line]) if items else indent + indent
+        item_indent = indent_of(lines[items[-1].line]) if items else indent + "    "
         new = [f'{item_indent}"{name}"{separator}{newline}' for name in missing]
         return _apply(lines, replacements, {close.line: new})
 
@@ -339,8 +385,7 @@ def add_modules(text: str, host: str, modules: tuple[str, ...]) -> str:
     anchor = last or table.value
     if anchor.line != close.line:
         raise EditError(
-            f'modules_enabled of VirtualHost "{host}" has a layout that cannot be extended '
-            f"safely (line {close.line + 1})"
+            f"{key} of {where} has a layout that cannot be extended safely (line {close.line + 1})"
         )
     added = "".join(f' "{name}"{separator}' for name in missing)
     new_text = (separator if needs_separator else "") + added + " "

@@ -104,6 +104,13 @@ def server_path(setting: str, value: object) -> str:
 GUEST_PREFIX = "guest."  # jitsi_guest_domain: this before the meeting domain
 LIVE_DIR = "/etc/letsencrypt/live/{domain}"  # jitsi_letsencrypt_live
 SECRETS_DIR = "secrets"  # jitsi_secrets_dir, relative to the directory pyinfra runs in
+# jitsi_prosody_modules_source and _revision: upstream, at the changeset Debian 12 packages
+# (prosody-modules 0.0~hg20230223.556bf57d6417).
+MODULES_SOURCE = "https://hg.prosody.im/prosody-modules/"
+MODULES_REVISION = "556bf57d6417"
+
+_SOURCE = re.compile(r"(?:https?|ssh)://[A-Za-z0-9._~:/@%+-]+|/[A-Za-z0-9._/@+-]+")
+_REVISION = re.compile(r"[0-9a-f]{12,40}")
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,8 @@ class Settings:
     moderators: tuple[str, ...]
     moderators_absent: tuple[str, ...]
     secrets_dir: Path
+    modules_source: str
+    modules_revision: str
 
 
 def read(get: Callable[[str], object], fqdn: Callable[[], str]) -> Settings:
@@ -142,4 +151,22 @@ def read(get: Callable[[str], object], fqdn: Callable[[], str]) -> Settings:
         moderators=moderators,
         moderators_absent=absent,
         secrets_dir=Path(secrets_dir),
+        modules_source=matching(
+            "jitsi_prosody_modules_source",
+            get("jitsi_prosody_modules_source") or MODULES_SOURCE,
+            _SOURCE,
+            "an http(s):// or ssh:// URL or an absolute path of a Mercurial repository",
+        ),
+        modules_revision=matching(
+            "jitsi_prosody_modules_revision",
+            get("jitsi_prosody_modules_revision") or MODULES_REVISION,
+            _REVISION,
+            "a Mercurial changeset id: 12 to 40 lower-case hex digits",
+        ),
     )
+
+
+def matching(setting: str, value: object, pattern: re.Pattern, expected: str) -> str:
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise bad(setting, value, expected)
+    return value

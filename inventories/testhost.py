@@ -2,35 +2,24 @@
 
     pyinfra -y inventories/testhost.py deploy.py
 
-Brings the host up if it is not (JITSI_TESTHOST names it, default jh1), and finds its
-address, SSH key and host key in the files tests/testhost.sh keeps. Needs root.
-
-The test moderator alice gets her temporary password from $JITSI_PASSWORD_ALICE, else from
-secrets/meet.example.org/alice, which the first deploy writes (mode 0600, git-ignored).
+Brings the host up if it is not (JITSI_TESTHOST names it, default jh1); its address, SSH
+key, host key and settings come from tests/testhost_data.py. Needs root.
 """
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.testhost_data import host_data  # noqa: E402
+
 NAME = os.environ.get("JITSI_TESTHOST", "jh1")
-STATE = Path("/run/jitsi-testhost") / NAME
-SCRIPT = Path(__file__).resolve().parent.parent / "tests" / "testhost.sh"
 
 address = subprocess.run(
-    [str(SCRIPT), "up", NAME], check=True, stdout=subprocess.PIPE, text=True
+    [str(ROOT / "tests" / "testhost.sh"), "up", NAME], check=True, stdout=subprocess.PIPE, text=True
 ).stdout.strip()
 
-hosts = [
-    (
-        address,
-        {
-            "ssh_user": "root",
-            "ssh_key": "/var/cache/jitsi-testhost/ssh/id_ed25519",
-            "ssh_known_hosts_file": str(STATE / "known_hosts"),
-            "ssh_strict_host_key_checking": "yes",
-            "jitsi_domain": "meet.example.org",
-            "jitsi_moderators": ["alice"],
-        },
-    ),
-]
+hosts = [(address, host_data(NAME))]

@@ -70,6 +70,7 @@ def test_converge_succeeds_and_changes_the_three_files(converged):
     assert any("import the Let's Encrypt certificate" in name for name in changed)
     assert any("re-import the certificate" in name for name in changed)
     assert any(f"create the moderator {MODERATOR}" in name for name in changed)
+    assert any("log failed logins" in name for name in changed)
     assert any("Restart prosody" in name for name in changed)
 
 
@@ -121,6 +122,26 @@ def test_jicofo_conf_on_the_host_parses_with_the_login_url(converged):
     testhost, _, _ = converged
     config = ConfigFactory.parse_string(testhost("cat", "/etc/jitsi/jicofo/jicofo.conf").stdout)
     assert config.get("jicofo.authentication.login-url") == DOMAIN
+
+
+def test_failed_logins_are_logged_with_the_clients_address(converged):
+    testhost, _, _ = converged
+    outside = testhost.address.rsplit(".", 1)[0] + ".1"  # this machine's end of the veth
+    for jid in (f"nobody@{DOMAIN}", f"focus@auth.{DOMAIN}"):
+        assert not login(testhost.address, jid, "wrong").accepted
+    log = testhost("cat", "/var/log/prosody/prosody.log").stdout
+    for jid in (f"nobody@{DOMAIN}", f"focus@auth.{DOMAIN}"):
+        line = f"Failed authentication attempt (not-authorized) for user {jid} from IP: {outside}"
+        assert line in log
+
+
+def test_only_mod_log_auth_of_the_pinned_checkout_is_visible(converged):
+    testhost, _, _ = converged
+    wanted = (testhost.state / "prosody-modules-rev").read_text().strip()
+    assert testhost("hg", "-R", "/opt/prosody-modules", "id", "-i").stdout.strip() == wanted[:12]
+    visible = testhost("ls", "-l", "/usr/local/lib/jitsi-hardening/prosody-modules").stdout
+    assert visible.count(" -> ") == 1
+    assert "mod_log_auth.lua -> /opt/prosody-modules/mod_log_auth/mod_log_auth.lua" in visible
 
 
 def test_the_password_never_shows_in_the_deploys_output(converged):

@@ -1,8 +1,6 @@
 """The benchmark's pure parts: medians, reading pyinfra's output, the summary line, and the
 benchmark inventory's host data."""
 
-import runpy
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -114,18 +112,3 @@ def test_host_names_come_in_order_without_blanks():
 def test_no_host_names_is_an_error_that_names_the_variable():
     with pytest.raises(ValueError, match="BENCH_HOSTS"):
         hosts.host_names(None)
-
-
-def test_bench_host_data_is_the_test_inventorys(monkeypatch):
-    # inventories/testhost.py brings its host up when loaded: stand in for testhost.sh.
-    def fake_run(command, **kwargs):
-        return subprocess.CompletedProcess(command, 0, stdout="10.213.11.2\n")
-
-    monkeypatch.setattr(subprocess, "run", fake_run)
-    monkeypatch.setenv("JITSI_TESTHOST", "jh11")
-    inventory = runpy.run_path(str(ROOT / "inventories" / "testhost.py"))
-    [(address, data)] = inventory["hosts"]
-    assert address == "10.213.11.2"
-    assert data == hosts.host_data("jh11"), (
-        "bench/hosts.py repeats the host data of inventories/testhost.py: update host_data()"
-    )

@@ -64,6 +64,9 @@ def test_rendering_the_result_again_changes_nothing(case, tmp_path):
     assert render.render(str(overlaid), DOMAIN, None) == files
 
 
+LOG_AUTH_DIR = "/usr/local/lib/jitsi-hardening/prosody-modules"
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_prosody_hosts_as_lua_reads_them(case):
     files = rendered(case)
@@ -76,9 +79,20 @@ def test_prosody_hosts_as_lua_reads_them(case):
     assert hosts[GUEST]["authentication"] in ("anonymous", "jitsi-anonymous")
     assert hosts[GUEST]["c2s_require_encryption"] is False
     assert order.index(GUEST) == order.index(DOMAIN) + 1
+    assert hosts[DOMAIN]["c2s_require_encryption"] is True
+    assert hosts[DOMAIN]["allow_registration"] is False
+    assert {"register", "log_auth"} <= set(hosts[DOMAIN]["modules_enabled"])
+    # Every other host keeps its settings, with only these additions: mod_log_auth's
+    # directory on the global plugin path, and log_auth on the other password hosts.
     for name, settings in hosts_before.items():
-        if name != DOMAIN:
-            assert hosts[name] == settings, f"{name} changed"
+        if name == DOMAIN:
+            continue
+        expected = dict(settings)
+        if name == "*":
+            expected["plugin_paths"] = [*settings["plugin_paths"], LOG_AUTH_DIR]
+        elif name in (f"auth.{DOMAIN}", f"recorder.{DOMAIN}"):
+            expected["modules_enabled"] = [*settings.get("modules_enabled", []), "log_auth"]
+        assert hosts[name] == expected, f"{name} changed"
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -283,7 +283,7 @@ HOST = 'VirtualHost "a.example"\n'
         ),
         (
             HOST + "  modules_enabled = {}\n",
-            HOST + '  modules_enabled = { "register"; }\n',
+            HOST + '  modules_enabled = { "register", }\n',
         ),
         (
             HOST + '  authentication = "internal_hashed"\n',
@@ -304,7 +304,7 @@ def test_add_modules_touches_only_the_named_host():
     )
     assert prosody.add_modules(text, "b.example", ("r",)) == (
         HOST + '  modules_enabled = { "a" }\nVirtualHost "b.example"\n'
-        '  modules_enabled = { "b"; "r"; }\n'
+        '  modules_enabled = { "b", "r", }\n'
     )
 
 
@@ -337,3 +337,22 @@ def test_global_option_reads_the_global_part_only():
     text = "consider_bosh_secure = true;\n" + HOST + "  consider_websocket_secure = true\n"
     assert prosody.global_option(text, "consider_bosh_secure") == "true"
     assert prosody.global_option(text, "consider_websocket_secure") is None
+
+
+def test_plugin_path_is_added_to_jitsis_global_list():
+    text = 'plugin_paths = { "/usr/share/jitsi-meet/prosody-plugins/" }\n' + HOST
+    assert prosody.add_plugin_path(text, "/usr/local/lib/x") == (
+        'plugin_paths = { "/usr/share/jitsi-meet/prosody-plugins/", "/usr/local/lib/x", }\n' + HOST
+    )
+    with pytest.raises(prosody.EditError, match="no plugin_paths found in the global part"):
+        prosody.add_plugin_path(HOST, "/usr/local/lib/x")
+
+
+def test_password_hosts_are_the_non_anonymous_virtual_hosts():
+    text = (
+        'VirtualHost "m.example"\n  authentication = "internal_hashed"\n'
+        'VirtualHost "guest.m.example"\n  authentication = "jitsi-anonymous"\n'
+        'VirtualHost "auth.m.example"\n  ssl = {}\n'
+        'Component "c.m.example" "muc"\n  authentication = "internal_hashed"\n'
+    )
+    assert prosody.password_hosts(text) == ["m.example", "auth.m.example"]

@@ -1,4 +1,4 @@
-plugin_paths = { "/usr/share/jitsi-meet/prosody-plugins/" }
+plugin_paths = { "/usr/share/jitsi-meet/prosody-plugins/", "/usr/local/lib/jitsi-hardening/prosody-modules", }
 
 -- domain mapper options, must at least have domain base set to use the mapper
 muc_mapper_domain_base = "meet.example.org";
@@ -40,6 +40,7 @@ VirtualHost "meet.example.org"
             "turncredentials";
             "conference_duration";
             "register";
+            "log_auth";
         }
         c2s_require_encryption = true
         allow_registration = false
@@ -76,6 +77,9 @@ VirtualHost "auth.meet.example.org"
         certificate = "/etc/prosody/certs/auth.meet.example.org.crt";
     }
     authentication = "internal_plain"
+    modules_enabled = {
+        "log_auth";
+    }
 
 Component "focus.meet.example.org"
     component_secret = "focussecret-example"

@@ -1,4 +1,4 @@
-plugin_paths = { "/usr/share/jitsi-meet/prosody-plugins/" }
+plugin_paths = { "/usr/share/jitsi-meet/prosody-plugins/", "/usr/local/lib/jitsi-hardening/prosody-modules", }
 
 -- domain mapper options, must at least have domain base set to use the mapper
 muc_mapper_domain_base = "meet.example.org";
@@ -55,6 +55,7 @@ VirtualHost "meet.example.org"
         "muc_breakout_rooms";
         "av_moderation";
         "register";
+        "log_auth";
     }
     c2s_require_encryption = true
     lobby_muc = "lobby.meet.example.org"
@@ -113,6 +114,7 @@ VirtualHost "auth.meet.example.org"
     }
     modules_enabled = {
         "limits_exception";
+        "log_auth";
     }
     authentication = "internal_hashed"
 

@@ -1,7 +1,7 @@
 -- We need this for prosody 13.0
 component_admins_as_room_owners = true
 
-plugin_paths = { "/usr/share/jitsi-meet/prosody-plugins/" }
+plugin_paths = { "/usr/share/jitsi-meet/prosody-plugins/", "/usr/local/lib/jitsi-hardening/prosody-modules", }
 
 -- domain mapper options, must at least have domain base set to use the mapper
 muc_mapper_domain_base = "meet.example.org";
@@ -70,6 +70,7 @@ VirtualHost "meet.example.org"
         "muc_lobby_rooms";
         "muc_breakout_rooms";
         "register";
+        "log_auth";
     }
     c2s_require_encryption = true
     lobby_muc = "lobby.meet.example.org"
@@ -134,6 +135,7 @@ VirtualHost "auth.meet.example.org"
     modules_enabled = {
         "limits_exception";
         "smacks";
+        "log_auth";
     }
     authentication = "internal_hashed"
     smacks_hibernation_time = 15;
@@ -141,6 +143,7 @@ VirtualHost "auth.meet.example.org"
 VirtualHost "recorder.meet.example.org"
     modules_enabled = {
       "smacks";
+      "log_auth";
     }
     authentication = "internal_hashed"
     smacks_max_old_sessions = 2000;
