@@ -8,6 +8,7 @@ The sections run in this order; each one is a module of tasks/.
 
 from tasks.apply import apply_changes
 from tasks.certificates import certificates
+from tasks.fail2ban import fail2ban_jail
 from tasks.log_auth import log_auth
 from tasks.moderators import moderator_accounts
 from tasks.renewal_hook import renewal_hook
@@ -18,4 +19,5 @@ certificates()
 renewal_hook()
 moderator_accounts()
 log_auth()
+fail2ban_jail()
 apply_changes()

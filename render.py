@@ -31,6 +31,7 @@ def render(root: str, domain: str, guest: str | None, live: str | None = None) -
     edits = plan.secure_domain(wanted.domain, wanted.guest, snapshot)
     edits.append(plan.moderator_logins(wanted.domain, snapshot))
     edits.append(plan.log_failed_logins(wanted.domain, snapshot))
+    edits.append(plan.pass_client_address(wanted.domain, snapshot))
     results: dict[str, str] = {}
     for item in edits:
         current = results.get(item.path)
@@ -38,6 +39,9 @@ def render(root: str, domain: str, guest: str | None, live: str | None = None) -
             current = snapshot.text(item.path)
         results[item.path] = plan.apply(item, current)
     results[certs.HOOK] = certs.hook_script(certs.Paths(wanted.domain, wanted.live))
+    # A copy of a server's files does not show its firewall tools: Debian 12's nftables.
+    for item in plan.fail2ban_files(wanted.fail2ban, snapshot, "nftables-multiport"):
+        results[item.path] = item.text
     return results
 
 

@@ -26,6 +26,15 @@ class Layout:
     def config_js(self) -> str:
         return f"/etc/jitsi/meet/{self.domain}-config.js"
 
+    @property
+    def nginx_site(self) -> str:
+        return f"/etc/nginx/sites-available/{self.domain}.conf"
+
+    # Jitsi's TURN port multiplexer of 2020 (an nginx stream block in front of the site).
+    nginx_streams = (
+        "/etc/nginx/modules-enabled/60-jitsi-meet.conf",
+        "/etc/nginx/modules-available/60-jitsi-meet.conf",
+    )
     jicofo_conf = "/etc/jitsi/jicofo/jicofo.conf"
     sip_properties = "/etc/jitsi/jicofo/sip-communicator.properties"
     plugins_dir = PLUGINS_DIR
@@ -39,6 +48,8 @@ class Layout:
             self.config_js,
             self.jicofo_conf,
             self.sip_properties,
+            self.nginx_site,
+            *self.nginx_streams,
         )
 
     def looks(self) -> tuple[str, ...]:

@@ -9,14 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hardening import certs, configjs, jicofo, logauth, moderators, prosody
+from hardening import certs, configjs, fail2ban, jicofo, logauth, moderators, nginx, prosody
 from hardening.errors import HardeningError
 from hardening.layout import Layout
 from hardening.settings import Settings
 from hardening.snapshot import Snapshot
 
-# A checker whose complaints about the live config must not grow with an edit.
-PROSODY_CHECK = "prosodyctl check config"
+# Checkers whose complaints about the live config must not grow with an edit. Their output
+# loses what changes on every run (time, process id) and the lines that report success, so
+# that only complaints are compared.
+PROSODY_CHECK = "prosodyctl check config 2>&1 | grep -v 'All checks passed'"
+NGINX_CHECK = (
+    "nginx -t 2>&1 | sed -E 's#^[0-9/]+ [0-9:]+ ##; s/[0-9]+#[0-9]+: //'"
+    " | grep -v -e 'syntax is ok$' -e 'test is successful$'"
+)
 
 
 def server_paths(settings: Settings) -> tuple[tuple[str, ...], ...]:
@@ -28,9 +34,19 @@ def server_paths(settings: Settings) -> tuple[tuple[str, ...], ...]:
         moderators.account_file(settings.domain, user)
         for user in (*settings.moderators, *settings.moderators_absent)
     ]
-    read = (*layout.reads(), certs.HOOK, *logauth.reads())
-    look = (*layout.looks(), *cert_paths.looks(), *accounts, *logauth.looks())
+    read = (*layout.reads(), certs.HOOK, *logauth.reads(), *fail2ban.reads())
+    look = (
+        *layout.looks(),
+        *cert_paths.looks(),
+        *accounts,
+        *logauth.looks(),
+        *fail2ban.looks(),
+    )
     return read, look, cert_paths.digests()
+
+
+# Services whose state the deploy reads, in its one read of the server.
+UNITS = ("fail2ban",)
 
 
 @dataclass(frozen=True)
@@ -151,3 +167,82 @@ def log_failed_logins(meeting: str, snapshot: Snapshot) -> FileEdit:
         "prosody",
         PROSODY_CHECK,
     )
+
+
+def pass_client_address(meeting: str, snapshot: Snapshot) -> FileEdit:
+    """Section 6: nginx passes the client's address on every XMPP path of Jitsi's site."""
+    site = Layout(meeting).nginx_site
+    if not snapshot.exists(site):
+        raise HardeningError(
+            f"{site}: missing; web logins reach Prosody through Jitsi's nginx site, which "
+            "this deploy must edit so that failed ones are logged with the client's address"
+        )
+    return FileEdit(
+        "nginx: pass the client's address to Prosody on every XMPP path",
+        site,
+        nginx.pass_client_address,
+        "nginx",
+        NGINX_CHECK,
+    )
+
+
+def behind_turn_multiplexer(meeting: str, snapshot: Snapshot) -> str | None:
+    """The stream file of Jitsi's 2020 TURN multiplexer, when web clients reach nginx's site
+    through it (all from 127.0.0.1, so web logins cannot be banned); else None."""
+    for path in Layout(meeting).nginx_streams:
+        state = snapshot.get(path)
+        if state.kind == "file" and state.content and nginx.behind_turn_multiplexer(state.content):
+            return path
+    return None
+
+
+@dataclass(frozen=True)
+class FileInstall:
+    name: str
+    path: str
+    text: str
+    service: str | None
+
+
+def fail2ban_files(
+    wanted: fail2ban.Fail2banSettings, snapshot: Snapshot, banaction: str | None = None
+) -> list[FileInstall]:
+    """Section 6: the files fail2ban needs, in the order they must be installed: the sshd
+    fix first (without it fail2ban cannot start or test anything), the filter before the
+    jail that names it. The ban action follows the firewall tools the server has, unless
+    `banaction` is given."""
+    banaction = banaction or fail2ban.banaction_for(
+        has_nft=snapshot.exists(fail2ban.NFT), has_iptables=snapshot.exists(fail2ban.IPTABLES)
+    )
+    files = fail2ban.render(wanted, banaction)
+    items = []
+    if not snapshot.exists(fail2ban.AUTH_LOG) or snapshot.exists(fail2ban.SSHD_JOURNAL):
+        items.append(
+            FileInstall(
+                "fail2ban: the sshd jail reads the journal (this server has no auth.log)",
+                fail2ban.SSHD_JOURNAL,
+                fail2ban.sshd_journal(),
+                "fail2ban",
+            )
+        )
+    items += [
+        FileInstall(
+            "fail2ban: filter prosody-auth for mod_log_auth's lines",
+            fail2ban.FILTER,
+            files[fail2ban.FILTER],
+            "fail2ban",
+        ),
+        FileInstall(
+            "fail2ban: jail prosody on the web and XMPP ports",
+            fail2ban.JAIL,
+            files[fail2ban.JAIL],
+            "fail2ban",
+        ),
+        FileInstall(
+            "fail2ban: forget failed logins after the purge age",
+            fail2ban.PURGE,
+            files[fail2ban.PURGE],
+            "fail2ban",
+        ),
+    ]
+    return items

@@ -36,9 +36,13 @@ class ServerFiles(FactBase):
     `digest` paths in one remote command."""
 
     def command(
-        self, read: tuple[str, ...], look: tuple[str, ...], digest: tuple[str, ...] = ()
+        self,
+        read: tuple[str, ...],
+        look: tuple[str, ...],
+        digest: tuple[str, ...] = (),
+        units: tuple[str, ...] = (),
     ) -> str:
-        return remote_command(read, look, digest)
+        return remote_command(read, look, digest, units)
 
     def process(self, output: list[str]) -> Snapshot:
         return parse_remote(output)
@@ -94,7 +98,7 @@ def current_run() -> Run:
         send_without_delay()
         wanted = settings.read(host.data.get, lambda: host.get_fact(Fqdn))
         read, look, digest = plan.server_paths(wanted)
-        snapshot = host.get_fact(ServerFiles, read=read, look=look, digest=digest)
+        snapshot = host.get_fact(ServerFiles, read=read, look=look, digest=digest, units=plan.UNITS)
         _runs[key] = Run(wanted, snapshot)
     return _runs[key]
 
@@ -171,22 +175,29 @@ def edit_file(
     yield StringCommand(install_script(path, temp, check))
 
 
-def install_script(path: str, temp: str, check: str | None) -> str:
-    """Shell that moves `temp` over `path` keeping owner and mode, undoing it when `check`
-    reports a problem that was not there before."""
+def install_script(
+    path: str, temp: str, check: str | None, *, same_owner: bool = True, replaces: bool = True
+) -> str:
+    """Shell that moves `temp` over `path` (giving it the owner and mode of the file it
+    replaces, with `same_owner`), undoing it when `check` reports a problem that was not
+    there before: the previous file is put back, or a new file removed."""
     f, t, b = shlex.quote(path), shlex.quote(temp), shlex.quote(path + BACKUP_SUFFIX)
-    steps = [f"chown --reference={f} {t}", f"chmod --reference={f} {t}"]
+    steps = [f"chown --reference={f} {t}", f"chmod --reference={f} {t}"] if same_owner else []
     if not check:
         steps.append(f"mv -f {t} {f}")
         return " && ".join(steps)
     report = shlex.quote(f"{path}: {check.split()[0]} reports a new problem after the edit,")
+    if replaces:
+        keep, undo, undone = f"cp -p {f} {b}", f"mv -f {b} {f}", "file put back:"
+    else:
+        keep, undo, undone = "true", f"rm -f {f}", "new file removed:"
     steps += [
-        f"cp -p {f} {b}",
+        keep,
         f"{{ {check} > {b}.before 2>&1 || true; }}",
         f"mv -f {t} {f}",
         f"{{ {check} > {b}.after 2>&1 || true; }}",
         f"if grep -vxF -f {b}.before {b}.after > {b}.new; then"
-        f" mv -f {b} {f}; echo {report} 'file put back:' \"$(head -n 1 {b}.new)\" >&2;"
+        f' {undo}; echo {report} {shlex.quote(undone)} "$(head -n 1 {b}.new)" >&2;'
         f" rm -f {b}.before {b}.after {b}.new; exit 1; fi",
         f"rm -f {b} {b}.before {b}.after {b}.new",
     ]
@@ -194,13 +205,45 @@ def install_script(path: str, temp: str, check: str | None) -> str:
 
 
 @operation(is_idempotent=False)
-def restart(service: str):
+def restart(service: str, action: str = "restart"):
     """
-    Restart a systemd service (used with `_if`, so only when its files changed).
+    Restart or reload a systemd service (used with `_if`, so only when its files changed).
 
     + service: the unit's name
+    + action: restart, or reload where the service can take its new config without
+      dropping connections (nginx)
     """
-    yield StringCommand("systemctl", "restart", shlex.quote(service))
+    yield StringCommand("systemctl", action, shlex.quote(service))
+
+
+@operation(is_idempotent=False)
+def restart_fail2ban():
+    """
+    Restart fail2ban and wait until it answers, or fail with its own status: a jail that
+    is not running bans nobody.
+    """
+    yield StringCommand(
+        "systemctl restart fail2ban && for i in $(seq 50); do"
+        " fail2ban-client ping > /dev/null 2>&1 && exit 0; sleep 0.1; done;"
+        " echo 'fail2ban did not start:' \"$(systemctl status fail2ban 2>&1 | tail -n 3)\" >&2;"
+        " exit 1"
+    )
+
+
+def install(run: Run, item: plan.FileInstall, mode: str = "644", check: str | None = None):
+    """Plan the installation of a file this deploy owns (root-owned)."""
+    operation_meta = install_file(
+        name=item.name,
+        path=item.path,
+        text=item.text,
+        current=run.snapshot.get(item.path),
+        owner="root",
+        group="root",
+        mode=mode,
+        check=check,
+    )
+    run.note_change(item.service, operation_meta)
+    return operation_meta
 
 
 def edit(run: Run, item: plan.FileEdit):
@@ -220,7 +263,15 @@ def edit(run: Run, item: plan.FileEdit):
 
 
 @operation()
-def install_file(path: str, text: str, current: FileState, owner: str, group: str, mode: str):
+def install_file(
+    path: str,
+    text: str,
+    current: FileState,
+    owner: str,
+    group: str,
+    mode: str,
+    check: str | None = None,
+):
     """
     Install a file this deploy owns entirely, atomically, with its owner and mode.
 
@@ -228,6 +279,8 @@ def install_file(path: str, text: str, current: FileState, owner: str, group: st
     + text: the file's wanted content
     + current: the file as the deploy's single read of the server found it
     + owner, group, mode: what the file must end with (mode in octal, such as "755")
+    + check: a command that checks the live config; when its complaints grow with the new
+      file, the previous one is put back (or the new one removed) and the operation fails
     """
     same_text = current.kind == "file" and current.content == text
     if same_text and (current.owner, current.group, current.mode) == (owner, group, mode):
@@ -238,13 +291,14 @@ def install_file(path: str, text: str, current: FileState, owner: str, group: st
         logger.info(f"{host.print_prefix}Will write {path} ({owner}:{group} {mode})")
         for line in generate_color_diff(before.splitlines(True), text.splitlines(True)):
             logger.info("  %s", mask_secrets(line))
-    f, t = shlex.quote(path), shlex.quote(path + TEMP_SUFFIX)
+    temp = path + TEMP_SUFFIX
+    t = shlex.quote(temp)
     directory = shlex.quote(path.rsplit("/", 1)[0] or "/")
     yield StringCommand(f"mkdir -p {directory}")
-    yield FileUploadCommand(BytesIO(text.encode("utf-8")), path + TEMP_SUFFIX)
-    yield StringCommand(
-        f"chown {shlex.quote(owner)}:{shlex.quote(group)} {t} && chmod {mode} {t} && mv -f {t} {f}"
-    )
+    yield FileUploadCommand(BytesIO(text.encode("utf-8")), temp)
+    owned = f"chown {shlex.quote(owner)}:{shlex.quote(group)} {t} && chmod {mode} {t}"
+    install = install_script(path, temp, check, same_owner=False, replaces=current.kind == "file")
+    yield StringCommand(f"{owned} && {install}")
 
 
 @operation(is_idempotent=False)
@@ -316,7 +370,9 @@ __all__ = [
     "delete_account",
     "edit",
     "edit_file",
+    "install",
     "install_file",
     "restart",
+    "restart_fail2ban",
     "run_script",
 ]

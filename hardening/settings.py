@@ -123,6 +123,7 @@ class Settings:
     secrets_dir: Path
     modules_source: str
     modules_revision: str
+    fail2ban: object  # hardening.fail2ban.Fail2banSettings
 
 
 def read(get: Callable[[str], object], fqdn: Callable[[], str]) -> Settings:
@@ -130,6 +131,8 @@ def read(get: Callable[[str], object], fqdn: Callable[[], str]) -> Settings:
 
     `get` reads the inventory's host data; `fqdn` is only asked when jitsi_domain is unset.
     """
+    from hardening import fail2ban  # it builds on this module's checks
+
     domain = dns_name("jitsi_domain", get("jitsi_domain") or fqdn())
     moderators = usernames("jitsi_moderators", get("jitsi_moderators"))
     absent = usernames("jitsi_moderators_absent", get("jitsi_moderators_absent"))
@@ -163,6 +166,7 @@ def read(get: Callable[[str], object], fqdn: Callable[[], str]) -> Settings:
             _REVISION,
             "a Mercurial changeset id: 12 to 40 lower-case hex digits",
         ),
+        fail2ban=fail2ban.read(get),
     )
 
 

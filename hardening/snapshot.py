@@ -33,6 +33,10 @@ MISSING = FileState("missing")
 @dataclass
 class Snapshot:
     files: dict[str, FileState] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)  # systemd unit -> `is-active` state
+
+    def active(self, unit: str) -> bool:
+        return self.units.get(unit) == "active"
 
     def get(self, path: str) -> FileState:
         return self.files.get(path, MISSING)
@@ -65,16 +69,20 @@ def _decode(path: str, data: bytes) -> str:
 
 
 def remote_command(
-    read: tuple[str, ...], look: tuple[str, ...], digest: tuple[str, ...] = ()
+    read: tuple[str, ...],
+    look: tuple[str, ...],
+    digest: tuple[str, ...] = (),
+    units: tuple[str, ...] = (),
 ) -> str:
     """One shell command that prints a record per path: kind, metadata and, for `read`
     paths, the content in base64 (so no byte, CR or blank line is lost on the way).
 
     `digest` paths (keys and certificates, followed through links) give only the sha256 of
-    their content, so no secret ever leaves the server."""
+    their content, so no secret ever leaves the server. `units` give systemd's state."""
     paths = " ".join(shlex.quote(p) for p in read)
     looks = " ".join(shlex.quote(p) for p in look)
     digests = " ".join(shlex.quote(p) for p in digest)
+    names = " ".join(shlex.quote(u) for u in units)
     return (
         'jh_look() { if [ -L "$1" ]; then printf \'link\\t%s\\t%s\\n\' "$1" "$(readlink "$1")";'
         ' elif [ -f "$1" ]; then printf \'file\\t%s\\t%s\' "$1" "$(stat -c \'%U:%G:%a\' "$1")";'
@@ -86,7 +94,9 @@ def remote_command(
         f' for p in {digests}; do if [ -f "$p" ]; then'
         ' printf \'digest\\t%s\\t%s\\t%s\\n\' "$p" "$(stat -L -c \'%U:%G:%a\' "$p")"'
         ' "$(sha256sum < "$p" | cut -d " " -f 1)";'
-        " else printf 'missing\\t%s\\n' \"$p\"; fi; done"
+        " else printf 'missing\\t%s\\n' \"$p\"; fi; done;"
+        f" for u in {names}; do printf 'unit\\t%s\\t%s\\n' \"$u\""
+        ' "$(systemctl is-active "$u" 2>/dev/null)"; done'
     )
 
 
@@ -103,6 +113,8 @@ def parse_remote(lines: list[str]) -> Snapshot:
         elif kind == "digest":
             owner, group, mode = rest[0].split(":")
             snapshot.files[path] = FileState("file", None, owner, group, mode, digest=rest[1])
+        elif kind == "unit":
+            snapshot.units[path] = rest[0] if rest else ""
         elif kind in ("dir", "missing"):
             snapshot.files[path] = FileState(kind)
     return snapshot

@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(python3-venv lua5.4 nodejs)
+# lua5.4 and nodejs load the edited Prosody file and config.js; fail2ban's own tools test
+# the filter and the jail (its service stays off where policy-rc.d forbids starts).
+packages=(python3-venv lua5.4 nodejs fail2ban)
 packages+=($(grep -v '^#' tests/testhost/machine-packages.txt 2>/dev/null || true))
 missing=()
 for package in "${packages[@]}"; do

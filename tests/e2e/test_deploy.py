@@ -5,14 +5,17 @@ The steps depend on each other and run in file order: converge, idempotence, ver
 
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
 
 import pytest
 from pyhocon import ConfigFactory
 
 from tests.e2e.conftest import NAME, ROOT
 from tests.js import config_of
+from tests.web_probe import web_login
 from tests.xmpp_probe import login
 
 pytestmark = pytest.mark.e2e
@@ -221,3 +224,82 @@ def test_renewal_runs_the_hook_and_prosody_serves_the_new_certificate_without_re
     assert testhost("ls", CERTS).stdout.count(".bkp~") == 0
 
     assert deploy()["results"]["totals"]["success"] == 0
+
+
+# Bans. This machine's end of the veth pair (A) fails over XMPP; two more addresses on it
+# stand for other clients: C fails over the web (websocket through nginx) while claiming
+# to be B in a forged X-Forwarded-For header; B never fails.
+
+
+def connects(address: str, port: int, source: str) -> bool:
+    try:
+        socket.create_connection((address, port), timeout=3, source_address=(source, 0)).close()
+    except ConnectionRefusedError:
+        return False
+    return True
+
+
+def banned(testhost) -> list[str]:
+    status = testhost("fail2ban-client", "status", "prosody").stdout
+    return status.rsplit("Banned IP list:", 1)[-1].split()
+
+
+def wait_for_ban(testhost, address: str) -> list[str]:
+    for _ in range(100):
+        now = banned(testhost)
+        if address in now:
+            return now
+        time.sleep(0.1)
+    return banned(testhost)
+
+
+@pytest.fixture(scope="module")
+def clients(converged):
+    testhost, _, _ = converged
+    prefix = testhost.address.rsplit(".", 1)[0]
+    a, b, c = f"{prefix}.1", f"{prefix}.5", f"{prefix}.6"
+    veth = f"jth-{NAME}"
+    for extra in (b, c):
+        subprocess.run(["ip", "addr", "add", f"{extra}/32", "dev", veth], check=True)
+    testhost("ip", "route", "add", f"{prefix}.4/30", "via", a, "dev", "eth0")
+    yield testhost, a, b, c
+    testhost("fail2ban-client", "unban", "--all", check=False)
+    for extra in (b, c):
+        subprocess.run(["ip", "addr", "del", f"{extra}/32", "dev", veth], check=False)
+
+
+def test_fail2ban_runs_with_the_prosody_jail_on_the_file_backend(converged):
+    testhost, _, _ = converged
+    assert testhost("systemctl", "is-active", "fail2ban").stdout.strip() == "active"
+    assert "prosody" in testhost("fail2ban-client", "status").stdout
+    assert testhost("fail2ban-client", "get", "sshd", "logpath", check=False).returncode == 0
+    dump = testhost("fail2ban-client", "-d").stdout
+    assert "['add', 'prosody', 'auto']" in dump
+
+
+def test_failed_web_logins_ban_the_real_client_not_the_forged_address(clients):
+    testhost, _, b, c = clients
+    for _ in range(5):
+        assert (
+            web_login(testhost.address, DOMAIN, "nobody", "wrong", source=c, forwarded_for=b)
+            == "not-authorized"
+        )
+    now = wait_for_ban(testhost, c)
+    assert c in now and b not in now
+    assert not connects(testhost.address, 443, c)
+
+
+def test_failed_xmpp_logins_ban_the_client(clients):
+    testhost, a, b, _ = clients
+    for _ in range(5):
+        assert not login(testhost.address, f"nobody@{DOMAIN}", "wrong").accepted
+    now = wait_for_ban(testhost, a)
+    assert a in now and b not in now
+    assert not connects(testhost.address, 5222, a)
+
+
+def test_an_address_that_never_failed_is_not_banned(clients):
+    testhost, _, b, _ = clients
+    assert b not in banned(testhost)
+    assert connects(testhost.address, 443, b)
+    assert connects(testhost.address, 5222, b)

@@ -15,6 +15,16 @@ from .test_jicofo import CONF as JICOFO_CONF
 from .test_prosody import STOCK_2022 as VHOST
 
 DOMAIN = "meet.example.org"
+NGINX_SITE = """server {
+    location = /http-bind {
+        proxy_pass http://127.0.0.1:5280/http-bind;
+        proxy_set_header X-Forwarded-For $remote_addr;
+    }
+    location = /xmpp-websocket {
+        proxy_pass http://127.0.0.1:5280/xmpp-websocket;
+    }
+}
+"""
 
 
 def lay_out(root, vhost=VHOST, config_js=CONFIG_JS, jicofo_conf=JICOFO_CONF):
@@ -24,6 +34,7 @@ def lay_out(root, vhost=VHOST, config_js=CONFIG_JS, jicofo_conf=JICOFO_CONF):
         f"etc/jitsi/meet/{DOMAIN}-config.js": config_js,
         "etc/jitsi/jicofo/jicofo.conf": jicofo_conf,
         "usr/share/jitsi-meet/prosody-plugins/mod_auth_jitsi-anonymous.lua": "-- placeholder\n",
+        f"etc/nginx/sites-available/{DOMAIN}.conf": NGINX_SITE,
     }
     for path, text in files.items():
         os.makedirs(os.path.dirname(root / path), exist_ok=True)
