@@ -21,5 +21,12 @@ printf 'anonymous on meet.example.org (must be refused): '
 .venv/bin/python -m tests.xmpp_probe "$address" meet.example.org || true
 printf 'anonymous on guest.meet.example.org (must be accepted): '
 .venv/bin/python -m tests.xmpp_probe "$address" guest.meet.example.org
+printf 'alice@meet.example.org with her temporary password, certificate checked against the ACME CA: '
+XMPP_PASSWORD=${JITSI_PASSWORD_ALICE:-$(cat secrets/meet.example.org/alice)} \
+  XMPP_CA_FILE="/run/jitsi-testhost/$JITSI_TESTHOST/pebble-roots.pem" \
+  .venv/bin/python -m tests.xmpp_probe "$address" alice@meet.example.org
+echo
+echo "== fail2ban's prosody jail"
+tests/testhost.sh ssh "$JITSI_TESTHOST" fail2ban-client status prosody
 echo
 echo "The host stays up; 'tests/testhost.sh down $JITSI_TESTHOST' removes it."

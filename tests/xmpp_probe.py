@@ -2,6 +2,7 @@
 
     python -m tests.xmpp_probe ADDRESS guest.meet.example.org          # anonymous login
     XMPP_PASSWORD=... python -m tests.xmpp_probe ADDRESS alice@meet.example.org
+    XMPP_CA_FILE=roots.pem ...     # verify the server's certificate and name against these
 
 Prints "accepted" or "refused: <reason>" and exits 0 or 1. The password comes from the
 environment, never the command line, so it does not show in a process list.
@@ -110,7 +111,12 @@ def login(
 def main() -> int:
     logging.basicConfig(level=logging.CRITICAL)
     address, jid = sys.argv[1], sys.argv[2]
-    outcome = login(address, jid, os.environ.get("XMPP_PASSWORD", ""))
+    outcome = login(
+        address,
+        jid,
+        os.environ.get("XMPP_PASSWORD", ""),
+        ca_file=os.environ.get("XMPP_CA_FILE") or None,
+    )
     print("accepted" if outcome.accepted else f"refused: {outcome.reason}")
     return 0 if outcome.accepted else 1
 
