@@ -41,12 +41,34 @@ def server_paths(settings: Settings) -> tuple[tuple[str, ...], ...]:
         *accounts,
         *logauth.looks(),
         *fail2ban.looks(),
+        *(pending_restart(service) for service, _action in SERVICES),
     )
     return read, look, cert_paths.digests()
 
 
 # Services whose state the deploy reads, in its one read of the server.
 UNITS = ("fail2ban",)
+
+# What the deploy restarts (or reloads), in this order: Prosody first, since Jicofo and the
+# videobridge connect to it; nginx reloads (no meeting drops) before fail2ban starts
+# reading the addresses it passes.
+SERVICES = (
+    ("prosody", "restart"),
+    ("jicofo", "restart"),
+    ("jitsi-videobridge2", "restart"),
+    ("nginx", "reload"),
+    ("fail2ban", "restart"),
+)
+
+# A root-only directory on tmpfs: new accounts' passwords wait here for prosodyctl, and a
+# marker per service whose config changed stays until that service was restarted, so that
+# a run stopped before its restarts (a failure, a kill) has the next run do them. A reboot
+# empties it, and restarts everything anyway.
+RUN_DIR = "/run/jitsi-hardening"
+
+
+def pending_restart(service: str) -> str:
+    return f"{RUN_DIR}/restart-{service}"
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,15 @@ from hardening.snapshot import FileState, Snapshot, parse_remote, remote_command
 # so that the final rename is atomic.
 TEMP_SUFFIX = ".jitsi-hardening.tmp"
 BACKUP_SUFFIX = ".jitsi-hardening.bak"
+RUN_DIR = plan.RUN_DIR
+pending_restart = plan.pending_restart
+
+
+def _mark(service: str | None) -> str:
+    """Shell that records a pending restart before a file of `service` changes."""
+    if not service:
+        return ""
+    return f"install -d -m 0700 {RUN_DIR} && touch {pending_restart(service)} && "
 
 
 class ServerFiles(FactBase):
@@ -135,6 +144,7 @@ def edit_file(
     transform: Callable[[str], str],
     current: str,
     check: str | None = None,
+    service: str | None = None,
 ):
     """
     Edit a file that Jitsi owns through a pure function of its text.
@@ -145,6 +155,8 @@ def edit_file(
     + current: the file's text as read by the deploy's single read of the server
     + check: a command that checks the live config; when its complaints grow after the
       edit, the previous file is put back and the operation fails
+    + service: the service that reads the file; its restart is recorded as pending on the
+      server before the file changes (see RUN_DIR)
 
     The new text is uploaded beside the file and renamed over it, so the file is never
     half written.
@@ -172,7 +184,7 @@ def edit_file(
 
     temp = path + TEMP_SUFFIX
     yield FileUploadCommand(BytesIO(new.encode("utf-8")), temp)
-    yield StringCommand(install_script(path, temp, check))
+    yield StringCommand(_mark(service) + install_script(path, temp, check))
 
 
 def install_script(
@@ -213,7 +225,9 @@ def restart(service: str, action: str = "restart"):
     + action: restart, or reload where the service can take its new config without
       dropping connections (nginx)
     """
-    yield StringCommand("systemctl", action, shlex.quote(service))
+    yield StringCommand(
+        f"systemctl {action} {shlex.quote(service)} && rm -f {pending_restart(service)}"
+    )
 
 
 @operation(is_idempotent=False)
@@ -224,7 +238,8 @@ def restart_fail2ban():
     """
     yield StringCommand(
         "systemctl restart fail2ban && for i in $(seq 50); do"
-        " fail2ban-client ping > /dev/null 2>&1 && exit 0; sleep 0.1; done;"
+        f" fail2ban-client ping > /dev/null 2>&1 && rm -f {pending_restart('fail2ban')}"
+        " && exit 0; sleep 0.1; done;"
         " echo 'fail2ban did not start:' \"$(systemctl status fail2ban 2>&1 | tail -n 3)\" >&2;"
         " exit 1"
     )
@@ -241,6 +256,7 @@ def install(run: Run, item: plan.FileInstall, mode: str = "644", check: str | No
         group="root",
         mode=mode,
         check=check,
+        service=item.service,
     )
     run.note_change(item.service, operation_meta)
     return operation_meta
@@ -256,6 +272,7 @@ def edit(run: Run, item: plan.FileEdit):
         transform=item.transform,
         current=before,
         check=item.check,
+        service=item.service,
     )
     run.planned[item.path] = after
     run.note_change(item.service, operation_meta)
@@ -271,6 +288,7 @@ def install_file(
     group: str,
     mode: str,
     check: str | None = None,
+    service: str | None = None,
 ):
     """
     Install a file this deploy owns entirely, atomically, with its owner and mode.
@@ -281,6 +299,7 @@ def install_file(
     + owner, group, mode: what the file must end with (mode in octal, such as "755")
     + check: a command that checks the live config; when its complaints grow with the new
       file, the previous one is put back (or the new one removed) and the operation fails
+    + service: the service that reads the file; its restart is recorded as pending
     """
     same_text = current.kind == "file" and current.content == text
     if same_text and (current.owner, current.group, current.mode) == (owner, group, mode):
@@ -298,7 +317,7 @@ def install_file(
     yield FileUploadCommand(BytesIO(text.encode("utf-8")), temp)
     owned = f"chown {shlex.quote(owner)}:{shlex.quote(group)} {t} && chmod {mode} {t}"
     install = install_script(path, temp, check, same_owner=False, replaces=current.kind == "file")
-    yield StringCommand(f"{owned} && {install}")
+    yield StringCommand(f"{_mark(service)}{owned} && {install}")
 
 
 @operation(is_idempotent=False)
@@ -313,10 +332,10 @@ def run_script(script: str):
 
 
 # Known shortcoming: the _sudo path (staging in the SSH user's home) is not tested end to end.
-# Where a new account's password waits for prosodyctl, for the moment it takes: a root-only
-# directory on tmpfs. With _sudo, pyinfra first uploads as the SSH user, so that copy goes to
-# a directory of the SSH user's own, mode 0700, instead of the shared /tmp.
-PASSWORD_DIR = "/run/jitsi-hardening"
+# A new account's password waits for prosodyctl in RUN_DIR. With _sudo, pyinfra first
+# uploads as the SSH user, so that copy goes to a directory of the SSH user's own, mode
+# 0700, instead of the shared /tmp.
+PASSWORD_DIR = RUN_DIR
 SUDO_PASSWORD_DIR = ".jitsi-hardening"
 
 

@@ -1,41 +1,37 @@
 """Section 7: restart what changed, once, in the order the services depend on each other.
 
 Each edited config was already checked by its own tool when it was installed (see
-hardening.remote.install_script), so a restart here never loads a config that failed.
+hardening.remote.install_script), so a restart here never loads a config that failed. A
+restart that an earlier run recorded but never did (it failed or was killed after changing
+a file) is done now.
 """
 
 from pyinfra.api import deploy
 from pyinfra.operations.util import any_changed
 
+from hardening.plan import SERVICES, pending_restart
 from hardening.remote import current_run, restart, restart_fail2ban
-
-# In this order: Prosody first, since Jicofo and the videobridge connect to it; nginx
-# reloads (no meeting drops) before fail2ban starts reading the addresses it passes.
-SERVICES = (
-    ("prosody", "restart"),
-    ("jicofo", "restart"),
-    ("jitsi-videobridge2", "restart"),
-    ("nginx", "reload"),
-)
 
 
 @deploy("Apply")
 def apply_changes():
     run = current_run()
     for service, action in SERVICES:
-        # Planned only when an edit will change a file, so a run that changes nothing
-        # shows no restart at all; _if still skips it if that edit did not happen.
         changed = run.changes.get(service, [])
-        if any(operation.will_change for operation in changed):
-            restart(
-                name=f"{action.capitalize()} {service}, whose config changed",
-                service=service,
-                action=action,
-                _if=any_changed(*changed),
+        restart_op = restart_fail2ban if service == "fail2ban" else restart
+        arguments = {} if service == "fail2ban" else {"service": service, "action": action}
+        if run.snapshot.exists(pending_restart(service)):
+            restart_op(
+                name=f"{action.capitalize()} {service}, whose config an earlier run changed",
+                **arguments,
             )
-
-    changed = run.changes.get("fail2ban", [])
-    if any(operation.will_change for operation in changed):
-        restart_fail2ban(name="Restart fail2ban, whose config changed", _if=any_changed(*changed))
-    elif "fail2ban" in run.changes and not run.snapshot.active("fail2ban"):
-        restart_fail2ban(name="Start fail2ban, which is not running")
+        elif any(operation.will_change for operation in changed):
+            # Planned only when an edit will change a file, so a run that changes nothing
+            # shows no restart at all; _if still skips it if that edit did not happen.
+            restart_op(
+                name=f"{action.capitalize()} {service}, whose config changed",
+                _if=any_changed(*changed),
+                **arguments,
+            )
+        elif service in run.changes and service == "fail2ban" and not run.snapshot.active(service):
+            restart_op(name="Start fail2ban, which is not running")

@@ -13,7 +13,7 @@ import time
 import pytest
 from pyhocon import ConfigFactory
 
-from tests.e2e.conftest import NAME, ROOT
+from tests.conftest import NAME, ROOT
 from tests.js import config_of
 from tests.web_probe import web_login
 from tests.xmpp_probe import login

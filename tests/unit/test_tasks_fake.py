@@ -69,7 +69,15 @@ def test_first_run_edits_three_files_and_restarts_prosody_then_jicofo(tmp_path):
     ]
     commands = run.execute()
     restarts = [c for c in commands if c.startswith("systemctl restart")]
-    assert restarts == ["systemctl restart prosody", "systemctl restart jicofo"]
+    assert restarts == [
+        "systemctl restart prosody && rm -f /run/jitsi-hardening/restart-prosody",
+        "systemctl restart jicofo && rm -f /run/jitsi-hardening/restart-jicofo",
+    ]
+    # Each edit records its service's restart as pending before the file changes.
+    vhost_install = next(c for c in commands if "conf.avail" in c and "mv -f" in c)
+    assert vhost_install.startswith(
+        "install -d -m 0700 /run/jitsi-hardening && touch /run/jitsi-hardening/restart-prosody"
+    )
 
 
 def test_prosody_edit_is_checked_by_prosodyctl_and_keeps_owner_and_mode(tmp_path):
@@ -166,3 +174,18 @@ def test_mask_secrets(line, masked):
     from hardening.remote import mask_secrets
 
     assert mask_secrets(line) == masked
+
+
+def test_a_restart_an_earlier_run_left_pending_is_done(tmp_path):
+    hardened = harden_copy(lay_out(tmp_path / "server"))
+    marker = hardened / "run/jitsi-hardening/restart-prosody"
+    marker.parent.mkdir(parents=True)
+    marker.write_text("")
+    run = FakeRun(hardened, {"jitsi_domain": DOMAIN}, [secure_domain, apply_changes])
+    assert [name for name, _ in run.operations()] == [
+        "Secure domain | Prosody: require a login on meet.example.org and let guests in "
+        "through guest.meet.example.org",
+        "Secure domain | Jitsi Meet: send guests to guest.meet.example.org",
+        "Secure domain | Jicofo: open rooms only for users logged in on meet.example.org",
+        "Apply | Restart prosody, whose config an earlier run changed",
+    ]
