@@ -30,11 +30,10 @@ class Layout:
     def nginx_site(self) -> str:
         return f"/etc/nginx/sites-available/{self.domain}.conf"
 
-    # Jitsi's TURN port multiplexer of 2020 (an nginx stream block in front of the site).
-    nginx_streams = (
-        "/etc/nginx/modules-enabled/60-jitsi-meet.conf",
-        "/etc/nginx/modules-available/60-jitsi-meet.conf",
-    )
+    # Jitsi's TURN port multiplexer of 2020: an nginx stream block in front of the site,
+    # enabled by this entry, normally a link to jitsi-meet-turnserver's file.
+    nginx_stream = "/etc/nginx/modules-enabled/60-jitsi-meet.conf"
+    nginx_stream_target = "/usr/share/jitsi-meet-turnserver/jitsi-meet.conf"
     jicofo_conf = "/etc/jitsi/jicofo/jicofo.conf"
     sip_properties = "/etc/jitsi/jicofo/sip-communicator.properties"
     plugins_dir = PLUGINS_DIR
@@ -49,7 +48,8 @@ class Layout:
             self.jicofo_conf,
             self.sip_properties,
             self.nginx_site,
-            *self.nginx_streams,
+            self.nginx_stream,
+            self.nginx_stream_target,
         )
 
     def looks(self) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import stringprep
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,14 +63,34 @@ def account_file(domain: str, user: str) -> str:
     return f"{DATA_PATH}/{_encode(domain)}/accounts/{_encode(user)}.dat"
 
 
+# What SASLprep (RFC 4013), which Prosody applies to every password, forbids: control
+# characters, private use, non-characters, surrogates and the like (tables C.2.1 to C.9).
+_FORBIDDEN = (
+    stringprep.in_table_c21,
+    stringprep.in_table_c22,
+    stringprep.in_table_c3,
+    stringprep.in_table_c4,
+    stringprep.in_table_c5,
+    stringprep.in_table_c6,
+    stringprep.in_table_c7,
+    stringprep.in_table_c8,
+    stringprep.in_table_c9,
+)
+
+
 def check_password(user: str, password: str) -> None:
-    """prosodyctl reads the password as one line: no line break or NUL can be in it."""
-    if not password or any(c in password for c in "\r\n\0"):
-        raise bad(
-            env_name(user),
-            "*MASKED*",
-            "a non-empty password on one line (no line break or NUL character)",
-        )
+    """prosodyctl reads the password as one line and Prosody refuses what SASLprep forbids,
+    so such a password would stop the deploy half-way; it is refused before, unshown."""
+    if not password:
+        raise bad(env_name(user), "*MASKED*", "a non-empty password")
+    for char in password:
+        if any(forbidden(char) for forbidden in _FORBIDDEN):
+            raise bad(
+                env_name(user),
+                "*MASKED*",
+                f"a password without control or other characters SASLprep forbids "
+                f"(it holds U+{ord(char):04X})",
+            )
 
 
 @dataclass(frozen=True)

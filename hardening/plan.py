@@ -209,13 +209,15 @@ def pass_client_address(meeting: str, snapshot: Snapshot) -> FileEdit:
 
 
 def behind_turn_multiplexer(meeting: str, snapshot: Snapshot) -> str | None:
-    """The stream file of Jitsi's 2020 TURN multiplexer, when web clients reach nginx's site
-    through it (all from 127.0.0.1, so web logins cannot be banned); else None."""
-    for path in Layout(meeting).nginx_streams:
-        state = snapshot.get(path)
-        if state.kind == "file" and state.content and nginx.behind_turn_multiplexer(state.content):
-            return path
-    return None
+    """The enabled stream file of Jitsi's 2020 TURN multiplexer, when web clients reach
+    nginx's site through it (all from 127.0.0.1, so web logins cannot be banned); else
+    None. The entry in modules-enabled is followed when it is a link."""
+    layout = Layout(meeting)
+    path = snapshot.resolve(layout.nginx_stream)
+    state = snapshot.get(path)
+    if state.kind != "file" or state.content is None:
+        return None
+    return path if nginx.behind_turn_multiplexer(state.content) else None
 
 
 @dataclass(frozen=True)

@@ -46,9 +46,19 @@ def _apply(lines: list[str], replacements: list[Replacement], inserts: dict[int,
 
 def _parse(text: str) -> tuple[list[str], list[lua.Section]]:
     try:
-        return lua.parse(text)
+        lines, all_sections = lua.parse(text)
     except lua.LuaSyntaxError as error:
         raise EditError(f"not Lua that can be edited safely: {error}") from None
+    for section in all_sections[1:]:
+        first = section.tokens[0] if section.tokens else None
+        if first is not None and first.text == "{" and first.line == section.start:
+            # Prosody reads `VirtualHost "x" { ... }` as a host whose options end with the
+            # table: a statement added after it would be global.
+            raise EditError(
+                f'layout not recognised: {section.kind} "{section.name}" is written as a '
+                f"table (line {section.start + 1})"
+            )
+    return lines, all_sections
 
 
 def _the_host(all_sections: list[lua.Section], name: str) -> lua.Section:
@@ -145,7 +155,8 @@ def _statements_end(lines: list[str], section: lua.Section) -> int:
     at = section.end
     while at > section.start + 1:
         previous = body(lines[at - 1])
-        line_comment = previous.startswith("--") and not re.match(r"--(\[=*\[|\]=*\])", previous)
+        # A line comment, unless it opens or closes a long comment (`--[[`, `-- ]]`).
+        line_comment = previous.startswith("--") and not re.search(r"\[=*\[|\]=*\]", previous)
         if previous.strip() and not line_comment:
             break
         at -= 1
@@ -268,7 +279,10 @@ def set_option(text: str, host: str, key: str, value: str) -> str:
     wanted = value.strip("\"'")
     replacements = []
     for item in found:
-        if item.value_end is not item.value:
+        at = section.tokens.index(item.value)
+        after = section.tokens[at + 1] if at + 1 < len(section.tokens) else None
+        continues = after is not None and after.line == item.value.line and after.text not in ";,"
+        if item.value_end is not item.value or item.value.kind == "op" or continues:
             raise EditError(
                 f'{key} of VirtualHost "{host}" is not a single value (line {item.key.line + 1})'
             )

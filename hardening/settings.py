@@ -136,6 +136,18 @@ def read(get: Callable[[str], object], fqdn: Callable[[], str]) -> Settings:
     domain = dns_name("jitsi_domain", get("jitsi_domain") or fqdn())
     moderators = usernames("jitsi_moderators", get("jitsi_moderators"))
     absent = usernames("jitsi_moderators_absent", get("jitsi_moderators_absent"))
+    from hardening.moderators import env_name
+
+    shared = {}
+    for name in moderators:
+        other = shared.setdefault(env_name(name), name)
+        if other != name:
+            raise bad(
+                "jitsi_moderators",
+                list(moderators),
+                f"names whose password variables differ ({other} and {name} would both "
+                f"read ${env_name(name)})",
+            )
     both = sorted(set(moderators) & set(absent))
     if both:
         raise bad(

@@ -109,7 +109,9 @@ def test_a_generated_password_is_written_with_mode_0600_and_reused(tmp_path):
     assert again.secret == first.secret and not again.generated
 
 
-@pytest.mark.parametrize("bad", ["two\nlines", "nul\0", "cr\rx"])
+@pytest.mark.parametrize(
+    "bad", ["two\nlines", "nul\0", "cr\rx", "tab\tx", "nel\u0085x", "private\ue000"]
+)
 def test_passwords_prosodyctl_cannot_read_are_refused_without_showing_them(tmp_path, bad):
     with pytest.raises(HardeningError) as error:
         moderators.temporary_password(DOMAIN, "alice", tmp_path, {"JITSI_PASSWORD_ALICE": bad})
@@ -185,3 +187,17 @@ def test_the_password_reaches_prosodyctl_unchanged_and_shows_nowhere(tmp_path, c
         shown += repr(run.state.get_op_data_for_host(run.host, op_hash).global_arguments)
         shown += repr(run.state.get_op_meta(op_hash))
     assert "`id`" not in shown and PASSWORD not in shown
+
+
+def test_names_sharing_a_password_variable_are_refused():
+    data = {"jitsi_domain": DOMAIN, "jitsi_moderators": ["anna-lena", "anna.lena"]}
+    with pytest.raises(HardeningError, match=r"\$JITSI_PASSWORD_ANNA_LENA"):
+        settings.read(data.get, lambda: DOMAIN)
+
+
+def test_non_ascii_letters_and_spaces_are_fine_in_a_password(tmp_path):
+    value = "Grüße aus Köln, 42 €"
+    found = moderators.temporary_password(
+        DOMAIN, "alice", tmp_path, {"JITSI_PASSWORD_ALICE": value}
+    )
+    assert found.secret.reveal() == value

@@ -20,6 +20,21 @@ def test_the_2020_turn_multiplexer_is_detected():
     assert plan.behind_turn_multiplexer(DOMAIN, snapshot) == STREAM
 
 
+def test_the_multiplexer_is_found_through_the_link_jitsi_installs():
+    text = (GOLDEN / "2020/before" / STREAM.lstrip("/")).read_text()
+    target = "/usr/share/jitsi-meet-turnserver/jitsi-meet.conf"
+    snapshot = Snapshot({STREAM: FileState("link", target=target), target: FileState("file", text)})
+    assert plan.behind_turn_multiplexer(DOMAIN, snapshot) == target
+
+
+def test_a_multiplexer_file_that_is_not_enabled_does_not_count():
+    text = (GOLDEN / "2020/before" / STREAM.lstrip("/")).read_text()
+    available = "/etc/nginx/modules-available/60-jitsi-meet.conf"
+    assert (
+        plan.behind_turn_multiplexer(DOMAIN, Snapshot({available: FileState("file", text)})) is None
+    )
+
+
 def test_no_stream_file_means_no_multiplexer():
     assert plan.behind_turn_multiplexer(DOMAIN, Snapshot({})) is None
 

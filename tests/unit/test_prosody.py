@@ -356,3 +356,33 @@ def test_password_hosts_are_the_non_anonymous_virtual_hosts():
         'Component "c.m.example" "muc"\n  authentication = "internal_hashed"\n'
     )
     assert prosody.password_hosts(text) == ["m.example", "auth.m.example"]
+
+
+# Layouts an attack on the deploy found.
+
+
+@pytest.mark.parametrize(
+    "value", ["(false)", 'true and os.getenv("X") == "on"', "{ true }"], ids=str
+)
+def test_set_option_refuses_an_expression(value):
+    text = HOST + f"  c2s_require_encryption = {value}\n"
+    with pytest.raises(prosody.EditError, match="is not a single value"):
+        prosody.set_option(text, "a.example", "c2s_require_encryption", "true")
+
+
+def test_a_table_form_host_is_refused():
+    text = 'VirtualHost "a.example" { modules_enabled = { "smacks" } }\n'
+    with pytest.raises(prosody.EditError, match="written as a table"):
+        prosody.add_modules(text, "a.example", ("log_auth",))
+
+
+def test_nothing_is_added_inside_a_long_comment_that_ends_the_host():
+    text = (
+        HOST + '  authentication = "internal_hashed"\n  --[[ disabled\n  foo = 1\n-- ]]\n'
+        '\nComponent "c.example" "muc"\n'
+    )
+    assert prosody.set_option(text, "a.example", "allow_registration", "false") == (
+        HOST + '  authentication = "internal_hashed"\n  --[[ disabled\n  foo = 1\n-- ]]\n'
+        "  allow_registration = false\n"
+        '\nComponent "c.example" "muc"\n'
+    )
