@@ -16,7 +16,7 @@ import argparse
 import os
 import sys
 
-from hardening import certs, plan, settings
+from hardening import plan, settings
 from hardening.errors import HardeningError
 from hardening.snapshot import from_directory
 
@@ -28,21 +28,8 @@ def render(root: str, domain: str, guest: str | None, live: str | None = None) -
     read, look, _digest = plan.server_paths(wanted)
     snapshot = from_directory(root, read, look)
 
-    edits = plan.secure_domain(wanted.domain, wanted.guest, snapshot)
-    edits.append(plan.moderator_logins(wanted.domain, snapshot))
-    edits.append(plan.log_failed_logins(wanted.domain, snapshot))
-    edits.append(plan.pass_client_address(wanted.domain, snapshot))
-    results: dict[str, str] = {}
-    for item in edits:
-        current = results.get(item.path)
-        if current is None:
-            current = snapshot.text(item.path)
-        results[item.path] = plan.apply(item, current)
-    results[certs.HOOK] = certs.hook_script(certs.Paths(wanted.domain, wanted.live))
     # A copy of a server's files does not show its firewall tools: Debian 12's nftables.
-    for item in plan.fail2ban_files(wanted.fail2ban, snapshot, "nftables-multiport"):
-        results[item.path] = item.text
-    return results
+    return plan.hardened_files(wanted, snapshot, "nftables-multiport")
 
 
 def write(out: str, files: dict[str, str]) -> None:

@@ -58,6 +58,11 @@ def _encode(part: str) -> str:
 
 # Known shortcoming: only Prosody's file store is read, so accounts kept in SQL storage look
 # missing and the deploy would try to create them again (prosodyctl then refuses).
+def decode(part: str) -> str:
+    """The name Prosody's file store encoded as `part`."""
+    return re.sub(r"%([0-9a-f]{2})", lambda m: chr(int(m.group(1), 16)), part)
+
+
 def account_file(domain: str, user: str) -> str:
     """Where Prosody's file store keeps an account: it exists exactly when the account does."""
     return f"{DATA_PATH}/{_encode(domain)}/accounts/{_encode(user)}.dat"
@@ -101,10 +106,15 @@ class TemporaryPassword:
 
 
 def temporary_password(
-    domain: str, user: str, secrets_dir: Path, environ: dict[str, str] | None = None
+    domain: str,
+    user: str,
+    secrets_dir: Path,
+    environ: dict[str, str] | None = None,
+    fresh: bool = False,
 ) -> TemporaryPassword:
     """The password a new account gets: from the environment, else from the git-ignored
-    secrets file, else a new random one written to that file with mode 0600."""
+    secrets file, else a new random one written to that file with mode 0600. With `fresh`
+    (a new password on request), a password from the file is never reused."""
     environ = os.environ if environ is None else environ
     name = env_name(user)
     if environ.get(name):
@@ -112,14 +122,16 @@ def temporary_password(
         return TemporaryPassword(Secret(environ[name]), f"${name}", False)
 
     path = secrets_dir / domain / user
-    if path.exists():
+    if path.exists() and not fresh:
         value = path.read_text(encoding="utf-8").rstrip("\n")
         check_password(user, value)
         return TemporaryPassword(Secret(value), str(path), False)
 
     value = secrets.token_urlsafe(18)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    temp = path.with_name(f".{user}.new")
+    descriptor = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
         handle.write(value + "\n")
+    os.replace(temp, path)
     return TemporaryPassword(Secret(value), str(path), True)

@@ -5,9 +5,11 @@ that Prosody logs a web login with the address of the client, which fail2ban the
 `behind_turn_multiplexer` reads nginx's stream configuration and tells whether the web site
 is reached through a local TCP proxy, where no header can bring the client's address back.
 
-Both work on tokens that follow nginx's own reader: `#` starts a comment only where a word
-could start, quotes group a word, a backslash escapes the next character, `{` right after
-`$` belongs to a variable name (`${name}`), and `}` is a word character inside a word.
+Both work on tokens that follow nginx's own reader: only space, tab, CR and LF separate words
+(a vertical tab, a form feed or a no-break space is part of a word), `#` starts a comment only
+where a word could start, quotes group a word, a backslash escapes the next character, `{`
+right after `$` belongs to a variable name (`${name}`), and `}` is a word character inside a
+word.
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ DIRECTIVE = f"proxy_set_header {HEADER} {CLIENT_ADDRESS};"
 
 # The paths Prosody serves its XMPP client connections on: BOSH and websocket.
 XMPP_PATHS = ("http-bind", "xmpp-websocket")
+
+# What separates words for nginx. Python's str.isspace() also takes a vertical tab, a form
+# feed or a no-break space, which nginx keeps inside a word: splitting there would turn the
+# rest of a line such as `add_header X a\u00a0#;` into a comment and hide what follows.
+WHITESPACE = " \t\r\n"
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,7 @@ def tokenize(text: str) -> list[Token]:
     at = 0
     while at < len(text):
         char = text[at]
-        if char.isspace():
+        if char in WHITESPACE:
             at += 1
         elif char == "#":
             end = text.find("\n", at)
@@ -120,7 +127,7 @@ def _word_end(text: str, at: int) -> int:
         if char == "{" and text[at - 1] == "$":
             at += 1
             continue
-        if char.isspace() or char in ";{":
+        if char in WHITESPACE or char in ";{":
             break
         at += 1
     return min(at, len(text))
@@ -167,6 +174,17 @@ def parse(text: str) -> list[Directive]:
     return top
 
 
+def _locations(
+    directives: list[Directive], enclosing: tuple[Directive, ...] = ()
+) -> Iterator[tuple[Directive, tuple[Directive, ...]]]:
+    """Each location in file order, with the blocks that enclose it, nearest first."""
+    for directive in directives:
+        if directive.name == "location":
+            yield directive, enclosing
+        if directive.block is not None:
+            yield from _locations(directive.block, (directive, *enclosing))
+
+
 def _walk(directives: list[Directive]) -> Iterator[Directive]:
     for directive in directives:
         yield directive
@@ -184,27 +202,60 @@ def _proxied_path(url: str) -> str:
     return path.split("?", 1)[0]
 
 
+def _mentions_xmpp(path: str) -> bool:
+    plain = path.replace("\\", "").lower()  # `xmpp\-websocket` in a regex, `/HTTP-BIND` with ~*
+    return any(xmpp in plain for xmpp in XMPP_PATHS)
+
+
 def _is_xmpp(location: Directive) -> bool:
     """A location that hands XMPP connections to Prosody itself (BOSH or websocket).
 
-    The tenant locations (`location ~ ^/([^/?&:'"]+)/xmpp-websocket`) only rewrite the URI;
-    nginx then serves the request from the location the new URI selects, so the header
-    belongs in that one. A proxy_set_header in a location without proxy_pass does nothing.
+    It proxies, and its match argument or the path it proxies to mentions `http-bind` or
+    `xmpp-websocket`: `location ~ ^/xmpp-websocket$ { proxy_pass http://prosody; }` serves
+    websockets as surely as the stock `location = /xmpp-websocket` does, and a location left
+    out would let a client choose the address Prosody logs. The tenant locations
+    (`location ~ ^/([^/?&:'"]+)/xmpp-websocket`) only rewrite the URI; nginx then serves the
+    request from the location the new URI selects, so the header belongs in that one. A
+    proxy_set_header in a location without proxy_pass does nothing.
     """
     passes = _children(location, "proxy_pass")
     if not passes or not passes[-1].args:
         return False
-    where = [_proxied_path(passes[-1].args[0]), location.args[-1] if location.args else ""]
-    return any(path.rstrip("/").endswith("/" + xmpp) for path in where for xmpp in XMPP_PATHS)
+    match = location.args[-1] if location.args else ""
+    return _mentions_xmpp(match) or _mentions_xmpp(_proxied_path(passes[-1].args[0]))
 
 
 def _describe(location: Directive) -> str:
     return "location " + " ".join(word.text for word in location.words[1:])
 
 
+def _describe_block(text: str, block: Directive | None) -> str:
+    if block is None:
+        return "http level (the top of the site file)"
+    if block.name == "location":
+        return _describe(block)
+    return f"{block.name} block on line {_line_of(text, block.words[0].start)}"
+
+
+def _inherited_headers(
+    top: list[Directive], enclosing: tuple[Directive, ...]
+) -> tuple[Directive | None, list[Directive]]:
+    """The proxy_set_header directives a location without any of its own gets, and the block
+    (None: the top level) that sets them.
+
+    nginx passes them down one level only when that level sets none of its own, so they all
+    come from the nearest enclosing block that sets any.
+    """
+    for block in enclosing:
+        headers = _children(block, "proxy_set_header")
+        if headers:
+            return block, headers
+    return None, [d for d in top if d.name == "proxy_set_header"]
+
+
 def xmpp_locations(text: str) -> list[str]:
     """How each location that passes BOSH or websocket to Prosody is written, in file order."""
-    return [_describe(d) for d in _walk(parse(text)) if d.name == "location" and _is_xmpp(d)]
+    return [_describe(d) for d, _ in _locations(parse(text)) if _is_xmpp(d)]
 
 
 def _insertion(text: str, anchor: Directive) -> tuple[int, str]:
@@ -218,8 +269,8 @@ def _insertion(text: str, anchor: Directive) -> tuple[int, str]:
     line_end = text.find("\n", semicolon)
     line_end = len(text) if line_end < 0 else line_end
     before = text[line_start : anchor.words[0].start]
-    after = text[semicolon:line_end].rstrip("\r").strip()
-    if before.strip() or (after and not after.startswith("#")) or line_end == len(text):
+    after = text[semicolon:line_end].strip(WHITESPACE)
+    if before.strip(WHITESPACE) or (after and not after.startswith("#")) or line_end == len(text):
         return semicolon, " " + DIRECTIVE
     ending = "\r\n" if text[line_end - 1 : line_end] == "\r" else "\n"
     return line_end + 1, indent_of(before) + DIRECTIVE + ending
@@ -230,35 +281,49 @@ def pass_client_address(text: str) -> str:
 
     Adds `proxy_set_header X-Forwarded-For $remote_addr;` once to each such location
     (`location = /xmpp-websocket` lacks it in every stock site; `/http-bind` has it) and
-    changes nothing else. Returns `text` unchanged when every location has it already.
+    changes nothing else. Returns `text` unchanged when every location has it already, set
+    there or inherited. Refuses a location that sets no proxy_set_header but inherits some,
+    since one of its own would make nginx drop them all (Host, Upgrade, Connection).
 
         pass_client_address(open("/etc/nginx/sites-available/meet.example.org.conf").read())
     """
-    # Known limitation: a location in a file that the site pulls in with `include`, and a
-    # proxy_pass or header inside an `if` block of a location, are not seen; the stock sites
-    # keep both XMPP locations, plainly written, in the site file itself.
-    locations = [d for d in _walk(parse(text)) if d.name == "location" and _is_xmpp(d)]
+    # Known limitation: a location in a file that the site pulls in with `include`, a
+    # proxy_pass or header inside an `if` block of a location, and a proxy_set_header in
+    # nginx.conf's http block (which a location without its own would inherit) are not seen;
+    # the stock sites keep both XMPP locations, plainly written, in the site file itself, and
+    # Debian's nginx.conf sets no proxy_set_header.
+    top = parse(text)
+    locations = [(d, enclosing) for d, enclosing in _locations(top) if _is_xmpp(d)]
     if not locations:
         raise EditError("no location passes /http-bind or /xmpp-websocket to Prosody")
 
     inserts = []
-    for location in locations:
-        headers = [
-            d
-            for d in _children(location, "proxy_set_header")
-            if d.args and d.args[0].lower() == HEADER.lower()
-        ]
+    for location, enclosing in locations:
+        own = _children(location, "proxy_set_header")
+        source, inherited = (None, []) if own else _inherited_headers(top, enclosing)
+        source_name = _describe_block(text, source)
+        where = _describe(location)
+        if inherited:
+            where = f"the enclosing {source_name}, whose headers {where} inherits,"
+        headers = [d for d in own or inherited if d.args and d.args[0].lower() == HEADER.lower()]
         if len(headers) > 1:
-            raise EditError(f"{_describe(location)} sets {HEADER} {len(headers)} times")
+            raise EditError(f"{where} sets {HEADER} {len(headers)} times")
         if headers:
             if headers[0].args[1:] != [CLIENT_ADDRESS]:
                 found = " ".join(word.text for word in headers[0].words[2:]) or "nothing"
                 raise EditError(
-                    f"{_describe(location)} sets {HEADER} to {found}; expected "
+                    f"{where} sets {HEADER} to {found}; expected "
                     f"{CLIENT_ADDRESS}, so that a client cannot choose the address Prosody logs"
                 )
             continue
-        anchor = (_children(location, "proxy_set_header") or _children(location, "proxy_pass"))[-1]
+        if inherited:
+            count = f"{len(inherited)} proxy_set_header directive" + "s" * (len(inherited) > 1)
+            raise EditError(
+                f"{_describe(location)} inherits {count} from the enclosing {source_name}, "
+                "and adding one to the location would drop them: "
+                f"add `{DIRECTIVE}` there yourself, or move the headers into the location"
+            )
+        anchor = (own or _children(location, "proxy_pass"))[-1]
         inserts.append(_insertion(text, anchor))
 
     for at, new in sorted(inserts, reverse=True):

@@ -270,3 +270,26 @@ def fail2ban_files(
         ),
     ]
     return items
+
+
+def hardened_files(
+    wanted: Settings, snapshot: Snapshot, banaction: str | None = None
+) -> dict[str, str]:
+    """{path: text} of every file the deploy edits or writes, as a whole run leaves them.
+
+    The offline renderer writes these; the live audit compares a server with them. The
+    tasks plan the very same edits section by section."""
+    edits = secure_domain(wanted.domain, wanted.guest, snapshot)
+    edits.append(moderator_logins(wanted.domain, snapshot))
+    edits.append(log_failed_logins(wanted.domain, snapshot))
+    edits.append(pass_client_address(wanted.domain, snapshot))
+    results: dict[str, str] = {}
+    for item in edits:
+        current = results.get(item.path)
+        if current is None:
+            current = snapshot.text(item.path)
+        results[item.path] = apply(item, current)
+    results[certs.HOOK] = certs.hook_script(certs.Paths(wanted.domain, wanted.live))
+    for installed in fail2ban_files(wanted.fail2ban, snapshot, banaction):
+        results[installed.path] = installed.text
+    return results

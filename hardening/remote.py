@@ -340,15 +340,16 @@ SUDO_PASSWORD_DIR = ".jitsi-hardening"
 
 
 @operation(is_idempotent=False)
-def create_account(jid: str, password: Secret):
+def create_account(jid: str, password: Secret, command: str = "adduser"):
     """
-    Create a Prosody account with `prosodyctl adduser`, which reads the password from its
-    standard input: the password never appears on a command line or in pyinfra's output.
-    Without --root, prosodyctl switches to the prosody user, so the account's files belong
-    to Prosody.
+    Create a Prosody account with `prosodyctl adduser` (or, with command="passwd", give an
+    existing one a new password), which reads the password from its standard input: the
+    password never appears on a command line or in pyinfra's output. Without --root,
+    prosodyctl switches to the prosody user, so the account's files belong to Prosody.
 
     + jid: the account, user@domain (validated: nothing a shell interprets)
     + password: the temporary password
+    + command: adduser or passwd
     """
     name = f"new-account-{jid.replace('@', '-at-')}"
     secret_file = f"{PASSWORD_DIR}/{name}"
@@ -360,7 +361,7 @@ def create_account(jid: str, password: Secret):
     yield FileUploadCommand(BytesIO(lines), secret_file, remote_temp_filename=staged)
     # The prompts go to the output, the password never does: it is not echoed.
     yield StringCommand(
-        f"if out=$(prosodyctl adduser {jid} < {secret_file} 2>&1); then status=0;"
+        f"if out=$(prosodyctl {shlex.quote(command)} {jid} < {secret_file} 2>&1); then status=0;"
         f" else status=$?; printf '%s\\n' \"$out\" | tail -n 2 >&2; fi;"
         f" rm -f {secret_file}; exit $status"
     )

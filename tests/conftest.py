@@ -1,6 +1,7 @@
 """Disposable test hosts (tests/testhost.sh) for the end-to-end tests and the fault matrix.
 
-`testhost` is one host for the whole session (JITSI_TESTHOST, default jh1); `fresh_host`
+`testhost` is one host for the whole session (JITSI_TESTHOST, default jh1); `day_two_host`
+one for the day-two tests of a module (JITSI_DAY_TWO_HOST, default jh2); `fresh_host`
 gives a fault test a host as Jitsi's installer leaves it (JITSI_FAULTS_HOST, default jh3),
 booted anew for each test.
 """
@@ -16,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TESTHOST = ROOT / "tests" / "testhost.sh"
 NAME = os.environ.get("JITSI_TESTHOST", "jh1")
 FAULTS_NAME = os.environ.get("JITSI_FAULTS_HOST", "jh3")
+DAY_TWO_NAME = os.environ.get("JITSI_DAY_TWO_HOST", "jh2")
 
 
 def why_not_runnable() -> str | None:
@@ -75,3 +77,10 @@ def fresh_host():
     """A test host just as Jitsi's installer leaves it, for one test."""
     yield start(FAULTS_NAME)
     stop(FAULTS_NAME)
+
+
+@pytest.fixture(scope="module")
+def day_two_host():
+    """A test host as Jitsi's installer leaves it, for one module of day-two tests."""
+    yield start(DAY_TWO_NAME)
+    stop(DAY_TWO_NAME)

@@ -28,10 +28,21 @@ def deploy(
     *args: str,
     env: dict[str, str] | None = None,
     deploy_file: str = "deploy.py",
+    arguments: tuple[str, ...] = (),
 ) -> subprocess.CompletedProcess:
-    """Run `pyinfra -y [args] INVENTORY deploy.py` from the repository root."""
+    """Run `pyinfra -y [args] INVENTORY deploy.py` from the repository root; `deploy_file`
+    may also name an operation (admin.add_moderator) given its `arguments` (user=bob)."""
     return subprocess.run(
-        [sys.executable, "-m", "pyinfra", "-y", *args, str(inventory_file), deploy_file],
+        [
+            sys.executable,
+            "-m",
+            "pyinfra",
+            "-y",
+            *args,
+            str(inventory_file),
+            deploy_file,
+            *arguments,
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,

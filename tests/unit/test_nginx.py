@@ -211,3 +211,255 @@ def test_a_stream_that_keeps_the_address_or_skips_443_is_no_multiplexer():
     assert not nginx.behind_turn_multiplexer(
         "".join("#" + line for line in stream.splitlines(keepends=True))
     )
+
+
+# A location that serves XMPP however its match is written: a client could otherwise choose
+# the address Prosody logs through it.
+
+
+def test_a_regex_websocket_location_proxying_without_a_path_gets_the_header():
+    text = (
+        "server {\n"
+        "    location ~ ^/xmpp-websocket$ {\n"
+        "        proxy_pass http://prosody;\n"
+        "        proxy_http_version 1.1;\n"
+        "        proxy_set_header Upgrade $http_upgrade;\n"
+        '        proxy_set_header Connection "upgrade";\n'
+        "    }\n"
+        "}\n"
+    )
+    assert nginx.pass_client_address(text) == (
+        "server {\n"
+        "    location ~ ^/xmpp-websocket$ {\n"
+        "        proxy_pass http://prosody;\n"
+        "        proxy_http_version 1.1;\n"
+        "        proxy_set_header Upgrade $http_upgrade;\n"
+        '        proxy_set_header Connection "upgrade";\n'
+        "        proxy_set_header X-Forwarded-For $remote_addr;\n"
+        "    }\n"
+        "}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("match", "upstream"),
+    [
+        ("~ ^/xmpp-websocket$", "http://prosody"),
+        ("~* ^/HTTP-BIND", "http://prosody"),
+        (r"~ ^/xmpp\-websocket", "http://127.0.0.1:5280"),
+        ("^~ /http-bind/", "http://127.0.0.1:5280"),
+        ("~ ^/([^/?&:'\"]+)/xmpp-websocket", "http://prosody"),
+        ("/ws", "http://prosody/xmpp-websocket$is_args$args"),
+    ],
+)
+def test_a_proxying_location_that_mentions_an_xmpp_path_is_edited(match, upstream):
+    text = f"server {{\n    location {match} {{ proxy_pass {upstream}; }}\n}}\n"
+    assert nginx.xmpp_locations(text) == [f"location {match}"]
+    assert nginx.pass_client_address(text) == (
+        f"server {{\n    location {match} {{ proxy_pass {upstream};"
+        " proxy_set_header X-Forwarded-For $remote_addr; }\n}\n"
+    )
+
+
+def test_a_forged_header_in_a_regex_xmpp_location_is_refused():
+    text = (
+        "location ~ ^/http-bind$ {\n"
+        "    proxy_pass http://prosody;\n"
+        "    proxy_set_header X-Forwarded-For $http_x_forwarded_for;\n"
+        "}\n"
+    )
+    with pytest.raises(EditError, match=r"^location ~ \^/http-bind\$ sets X-Forwarded-For to "):
+        nginx.pass_client_address(text)
+
+
+def test_a_location_that_only_rewrites_to_an_xmpp_path_is_not_edited():
+    text = (
+        "server {\n"
+        "    location = /xmpp-websocket {\n"
+        "        proxy_pass http://prosody/xmpp-websocket;\n"
+        "    }\n"
+        "    location ~ ^/([^/?&:'\"]+)/xmpp-websocket {\n"
+        '        set $prefix "$1";\n'
+        "        rewrite ^/(.*)$ /xmpp-websocket;\n"
+        "    }\n"
+        "}\n"
+    )
+    assert nginx.xmpp_locations(text) == ["location = /xmpp-websocket"]
+    assert nginx.pass_client_address(text) == (
+        "server {\n"
+        "    location = /xmpp-websocket {\n"
+        "        proxy_pass http://prosody/xmpp-websocket;\n"
+        "        proxy_set_header X-Forwarded-For $remote_addr;\n"
+        "    }\n"
+        "    location ~ ^/([^/?&:'\"]+)/xmpp-websocket {\n"
+        '        set $prefix "$1";\n'
+        "        rewrite ^/(.*)$ /xmpp-websocket;\n"
+        "    }\n"
+        "}\n"
+    )
+
+
+# nginx passes proxy_set_header directives down to a level only when it sets none of its own:
+# one added to a location that inherits Host, Upgrade and Connection would drop all three.
+
+INHERITING_WEBSOCKET = (
+    "server {\n"
+    "    proxy_set_header Host $http_host;\n"
+    "    proxy_set_header Upgrade $http_upgrade;\n"
+    '    proxy_set_header Connection "upgrade";\n'
+    "    location = /xmpp-websocket {\n"
+    "        proxy_pass http://prosody/xmpp-websocket;\n"
+    "    }\n"
+    "}\n"
+)
+
+
+def test_a_location_that_inherits_headers_is_refused_in_one_line():
+    with pytest.raises(EditError) as caught:
+        nginx.pass_client_address(INHERITING_WEBSOCKET)
+    assert str(caught.value) == (
+        "location = /xmpp-websocket inherits 3 proxy_set_header directives from the enclosing"
+        " server block on line 1, and adding one to the location would drop them: add"
+        " `proxy_set_header X-Forwarded-For $remote_addr;` there yourself, or move the headers"
+        " into the location"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "proxy_set_header Host $host;\n"
+            "server {\n"
+            "    location /http-bind { proxy_pass http://prosody; }\n"
+            "}\n",
+            "location /http-bind inherits 1 proxy_set_header directive from the enclosing"
+            " http level (the top of the site file),",
+        ),
+        (
+            "proxy_set_header Host $host;\n"
+            "server {\n"
+            "    proxy_set_header Host $http_host;\n"
+            "    proxy_set_header Upgrade $http_upgrade;\n"
+            "    location /http-bind { proxy_pass http://prosody; }\n"
+            "}\n",
+            "location /http-bind inherits 2 proxy_set_header directives from the enclosing"
+            " server block on line 2,",
+        ),
+        (
+            "proxy_set_header Host $host;\n"
+            "server {\n"
+            "    location /chat {\n"
+            "        proxy_set_header Upgrade $http_upgrade;\n"
+            "        location /chat/http-bind { proxy_pass http://prosody; }\n"
+            "    }\n"
+            "}\n",
+            "location /chat/http-bind inherits 1 proxy_set_header directive from the enclosing"
+            " location /chat,",
+        ),
+    ],
+    ids=["http-level", "server-over-http", "location-over-http"],
+)
+def test_inherited_headers_come_from_the_nearest_block_that_sets_any(text, source):
+    with pytest.raises(EditError) as caught:
+        nginx.pass_client_address(text)
+    assert str(caught.value).startswith(source)
+
+
+def test_the_header_inherited_from_the_enclosing_block_is_enough():
+    # What the refusal asks the admin to do: set the header beside the inherited ones.
+    text = INHERITING_WEBSOCKET.replace(
+        "    location", "    proxy_set_header X-Forwarded-For $remote_addr;\n    location"
+    )
+    assert nginx.pass_client_address(text) == text
+
+
+def test_an_inherited_header_the_client_can_extend_is_refused():
+    text = INHERITING_WEBSOCKET.replace(
+        "    location",
+        "    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n    location",
+    )
+    with pytest.raises(EditError) as caught:
+        nginx.pass_client_address(text)
+    assert str(caught.value) == (
+        "the enclosing server block on line 1, whose headers location = /xmpp-websocket"
+        " inherits, sets X-Forwarded-For to $proxy_add_x_forwarded_for; expected $remote_addr,"
+        " so that a client cannot choose the address Prosody logs"
+    )
+
+
+def test_a_location_with_headers_of_its_own_gets_the_header_whatever_encloses_it():
+    text = (
+        "server {\n"
+        "    proxy_set_header Host $host;\n"
+        "    location = /xmpp-websocket {\n"
+        "        proxy_pass http://prosody/xmpp-websocket;\n"
+        "        proxy_set_header Upgrade $http_upgrade;\n"
+        "    }\n"
+        "}\n"
+    )
+    assert nginx.pass_client_address(text) == (
+        "server {\n"
+        "    proxy_set_header Host $host;\n"
+        "    location = /xmpp-websocket {\n"
+        "        proxy_pass http://prosody/xmpp-websocket;\n"
+        "        proxy_set_header Upgrade $http_upgrade;\n"
+        "        proxy_set_header X-Forwarded-For $remote_addr;\n"
+        "    }\n"
+        "}\n"
+    )
+
+
+def test_headers_of_a_sibling_location_are_not_inherited():
+    text = (
+        "server {\n"
+        "    location /colibri-ws {\n"
+        "        proxy_pass http://jvb;\n"
+        "        proxy_set_header Host $host;\n"
+        "    }\n"
+        "    location = /http-bind {\n"
+        "        proxy_pass http://prosody/http-bind;\n"
+        "    }\n"
+        "}\n"
+    )
+    assert nginx.pass_client_address(text) == (
+        "server {\n"
+        "    location /colibri-ws {\n"
+        "        proxy_pass http://jvb;\n"
+        "        proxy_set_header Host $host;\n"
+        "    }\n"
+        "    location = /http-bind {\n"
+        "        proxy_pass http://prosody/http-bind;\n"
+        "        proxy_set_header X-Forwarded-For $remote_addr;\n"
+        "    }\n"
+        "}\n"
+    )
+
+
+# nginx separates words by space, tab, CR and LF only; Python's str.isspace() takes more.
+
+
+def test_words_are_separated_by_space_tab_cr_and_lf_only():
+    words = [t.text for t in nginx.tokenize("a\u00a0b\tc\rd\ne\vf\fg h;") if t.kind == "word"]
+    assert words == ["a\u00a0b", "c", "d", "e\vf\fg", "h"]
+
+
+@pytest.mark.parametrize("char", ["\v", "\f", "\x1c", "\x85", "\u00a0", "\u2028", "\u3000"])
+def test_a_hash_after_a_character_nginx_keeps_in_a_word_starts_no_comment(char):
+    text = (
+        "server {\n"
+        f"    add_header X a{char}#;\n"
+        "    location = /xmpp-websocket {\n"
+        "        proxy_pass http://prosody/xmpp-websocket;\n"
+        "    }\n"
+        "}\n"
+    )
+    assert nginx.pass_client_address(text) == (
+        "server {\n"
+        f"    add_header X a{char}#;\n"
+        "    location = /xmpp-websocket {\n"
+        "        proxy_pass http://prosody/xmpp-websocket;\n"
+        "        proxy_set_header X-Forwarded-For $remote_addr;\n"
+        "    }\n"
+        "}\n"
+    )

@@ -1,0 +1,148 @@
+"""Day-two operations, for one host or a whole inventory; each is a pyinfra deploy.
+
+    pyinfra inventories/prod.py admin.add_moderator user=bob
+    pyinfra inventories/prod.py admin.remove_moderator user=bob
+    pyinfra inventories/prod.py admin.list_moderators
+    pyinfra inventories/prod.py admin.new_password user=bob
+    pyinfra inventories/prod.py admin.jail_status
+    pyinfra inventories/prod.py admin.unban address=203.0.113.7
+    pyinfra inventories/prod.py admin.reimport_certificate
+
+The same settings as deploy.py come from the inventory (`@ssh/host` works too, with the
+host's FQDN as the meeting domain, or `--data jitsi_domain=...`). Input is validated
+before anything runs, passwords travel as in the deploy (never on a command line or in
+the output), and what is already so is not done again.
+"""
+
+import ipaddress
+import shlex
+
+from pyinfra import host, logger
+from pyinfra.api import FactBase, deploy
+
+from hardening import certs, moderators, settings
+from hardening.errors import HardeningError
+from hardening.remote import Fqdn, ServerFiles, create_account, delete_account, run_script
+
+
+class Output(FactBase):
+    """The lines a read-only command prints."""
+
+    def command(self, command: str) -> str:
+        return command
+
+    def process(self, output: list[str]) -> list[str]:
+        return output
+
+
+def _settings() -> settings.Settings:
+    return settings.read(host.data.get, lambda: host.get_fact(Fqdn))
+
+
+def _exists(wanted: settings.Settings, user: str) -> bool:
+    path = moderators.account_file(wanted.domain, user)
+    return host.get_fact(ServerFiles, read=(), look=(path,)).exists(path)
+
+
+def _password(wanted: settings.Settings, user: str, fresh: bool) -> moderators.Secret:
+    password = moderators.temporary_password(wanted.domain, user, wanted.secrets_dir, fresh=fresh)
+    origin = "new, written to" if password.generated else "from"
+    logger.warning(
+        f"{host.print_prefix}Temporary password of {user}@{wanted.domain}: "
+        f"{origin} {password.source}"
+    )
+    return password.secret
+
+
+@deploy("Add a moderator")
+def add_moderator(user: str):
+    wanted = _settings()
+    user = settings.username("user", user)
+    if _exists(wanted, user):
+        host.noop(f"{user}@{wanted.domain} exists; its password stays its owner's")
+        return
+    jid = f"{user}@{wanted.domain}"
+    create_account(
+        name=f"Prosody: create the moderator {jid}",
+        jid=jid,
+        password=_password(wanted, user, False),
+    )
+
+
+@deploy("Remove a moderator")
+def remove_moderator(user: str):
+    wanted = _settings()
+    user = settings.username("user", user)
+    if not _exists(wanted, user):
+        host.noop(f"{user}@{wanted.domain} does not exist")
+        return
+    jid = f"{user}@{wanted.domain}"
+    delete_account(name=f"Prosody: delete the account {jid}", jid=jid)
+
+
+@deploy("List moderators")
+def list_moderators():
+    wanted = _settings()
+    directory = moderators.account_file(wanted.domain, "x").rsplit("/", 1)[0]
+    names = host.get_fact(Output, command=f"ls -1 {shlex.quote(directory)} 2>/dev/null || true")
+    accounts = sorted(
+        moderators.decode(n.removesuffix(".dat")) for n in names if n.endswith(".dat")
+    )
+    logger.info(
+        f"{host.print_prefix}Accounts on {wanted.domain}: {', '.join(accounts) or '(none)'}"
+    )
+
+
+@deploy("New temporary password")
+def new_password(user: str):
+    wanted = _settings()
+    user = settings.username("user", user)
+    if not _exists(wanted, user):
+        raise HardeningError(f"user = {user!r}: no account {user}@{wanted.domain}")
+    jid = f"{user}@{wanted.domain}"
+    create_account(
+        name=f"Prosody: give {jid} a new temporary password",
+        jid=jid,
+        password=_password(wanted, user, True),
+        command="passwd",
+    )
+
+
+def _jail() -> list[str]:
+    return host.get_fact(Output, command="fail2ban-client status prosody 2>&1 || true")
+
+
+@deploy("Jail status")
+def jail_status():
+    for line in _jail():
+        logger.info(f"{host.print_prefix}{line}")
+
+
+@deploy("Unban")
+def unban(address: str):
+    try:
+        banned_address = str(ipaddress.ip_address(str(address)))
+    except ValueError:
+        raise settings.bad("address", address, "an IP address such as 203.0.113.7") from None
+    listed = " ".join(_jail()).rsplit("Banned IP list:", 1)[-1].split()
+    if banned_address not in listed:
+        host.noop(f"{banned_address} is not banned by the prosody jail")
+        return
+    run_script(
+        name=f"fail2ban: unban {banned_address} from the prosody jail",
+        script=f"fail2ban-client set prosody unbanip {banned_address}",
+    )
+
+
+@deploy("Re-import the certificate")
+def reimport_certificate():
+    wanted = _settings()
+    paths = certs.Paths(wanted.domain, wanted.live)
+    found = host.get_fact(ServerFiles, read=(), look=paths.looks(), digest=paths.digests())
+    if not certs.import_needed(paths, found):
+        host.noop(f"Prosody already has the live certificate of {wanted.domain}")
+        return
+    run_script(
+        name=f"Prosody: import the live certificate of {wanted.domain}",
+        script=certs.hook_script(paths),
+    )
