@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hardening import certs, configjs, fail2ban, jicofo, logauth, moderators, nginx, prosody
+from hardening import (
+    certs,
+    configjs,
+    fail2ban,
+    jicofo,
+    logauth,
+    moderators,
+    nginx,
+    prosody,
+    sqlstore,
+)
 from hardening.errors import HardeningError
 from hardening.layout import Layout
 from hardening.settings import Settings
@@ -42,6 +52,7 @@ def server_paths(settings: Settings) -> tuple[tuple[str, ...], ...]:
         *logauth.looks(),
         *fail2ban.looks(),
         *(pending_restart(service) for service, _action in SERVICES),
+        sqlstore.DRIVER_MARK,
     )
     return read, look, cert_paths.digests()
 
@@ -69,6 +80,24 @@ RUN_DIR = "/run/jitsi-hardening"
 
 def pending_restart(service: str) -> str:
     return f"{RUN_DIR}/restart-{service}"
+
+
+def server_commands(wanted: Settings) -> tuple[tuple[str, str], ...]:
+    """Commands whose output the deploy's one read of the server includes: with a shared
+    account store, the accounts the running Prosody knows."""
+    if wanted.sql is None:
+        return ()
+    return (("accounts", sqlstore.list_accounts_command(wanted.domain)),)
+
+
+def account_exists(wanted: Settings, snapshot: Snapshot, user: str) -> bool:
+    """Whether a moderator's account exists: in Prosody's file store, or in the shared SQL
+    store as the running Prosody reports it (when it cannot tell, creation is tried, and
+    prosodyctl leaves an existing account alone)."""
+    if wanted.sql is None:
+        return snapshot.exists(moderators.account_file(wanted.domain, user))
+    known = sqlstore.accounts(snapshot.outputs.get("accounts", []), wanted.domain)
+    return known is not None and user in known
 
 
 @dataclass(frozen=True)
@@ -152,7 +181,7 @@ def secure_domain(meeting: str, guest: str, snapshot: Snapshot) -> list[FileEdit
 MODERATOR_MODULES = ("register",)
 
 
-def moderator_logins(meeting: str, snapshot: Snapshot) -> FileEdit:
+def moderator_logins(meeting: str, snapshot: Snapshot, sql=None) -> FileEdit:
     """Section 4: moderators change their own password over XMPP, always encrypted.
 
     In-band registration's change-password is loaded on the meeting host with open
@@ -169,6 +198,8 @@ def moderator_logins(meeting: str, snapshot: Snapshot) -> FileEdit:
         for web in ("consider_bosh_secure", "consider_websocket_secure"):
             if prosody.global_option(text, web) != "true":
                 text = prosody.set_option(text, meeting, web, "true")
+        if sql is not None:
+            text = sqlstore.use_sql_accounts(text, meeting, sql)
         return text
 
     return FileEdit(
@@ -280,7 +311,7 @@ def hardened_files(
     The offline renderer writes these; the live audit compares a server with them. The
     tasks plan the very same edits section by section."""
     edits = secure_domain(wanted.domain, wanted.guest, snapshot)
-    edits.append(moderator_logins(wanted.domain, snapshot))
+    edits.append(moderator_logins(wanted.domain, snapshot, wanted.sql))
     edits.append(log_failed_logins(wanted.domain, snapshot))
     edits.append(pass_client_address(wanted.domain, snapshot))
     results: dict[str, str] = {}

@@ -296,6 +296,33 @@ def set_option(text: str, host: str, key: str, value: str) -> str:
     return _insert_at_end(lines, section, [new_line], newline)
 
 
+def set_literal(text: str, host: str, key: str, value: str) -> str:
+    """Make a VirtualHost's `key` the Lua `value`, a table included, written on one line.
+
+    An existing assignment on one line is replaced when its source differs; one spread over
+    several lines is refused rather than rewritten."""
+    lines, all_sections = _parse(text)
+    section = _the_host(all_sections, host)
+    found = lua.assignments(section, key)
+    if len(found) > 1:
+        raise EditError(f'{key} of VirtualHost "{host}" is set {len(found)} times')
+    if not found:
+        newline = newline_of(text)
+        new_line = f"{_body_indent(lines, section)}{key} = {value}{newline}"
+        return _insert_at_end(lines, section, [new_line], newline)
+    item = found[0]
+    start, end = item.value, item.value_end
+    if start.line != end.line:
+        raise EditError(
+            f'{key} of VirtualHost "{host}" spans several lines (line {item.key.line + 1}); '
+            "write it on one line"
+        )
+    line = body(lines[start.line])
+    if line[start.start : end.end] == value:
+        return text
+    return _apply(lines, [Replacement(start.line, start.start, end.end, value)], {})
+
+
 def add_modules(text: str, host: str, modules: tuple[str, ...]) -> str:
     """Add modules to a VirtualHost's `modules_enabled`, keeping every module it has.
 

@@ -50,8 +50,9 @@ class ServerFiles(FactBase):
         look: tuple[str, ...],
         digest: tuple[str, ...] = (),
         units: tuple[str, ...] = (),
+        commands: tuple[tuple[str, str], ...] = (),
     ) -> str:
-        return remote_command(read, look, digest, units)
+        return remote_command(read, look, digest, units, commands)
 
     def process(self, output: list[str]) -> Snapshot:
         return parse_remote(output)
@@ -107,7 +108,14 @@ def current_run() -> Run:
         send_without_delay()
         wanted = settings.read(host.data.get, lambda: host.get_fact(Fqdn))
         read, look, digest = plan.server_paths(wanted)
-        snapshot = host.get_fact(ServerFiles, read=read, look=look, digest=digest, units=plan.UNITS)
+        snapshot = host.get_fact(
+            ServerFiles,
+            read=read,
+            look=look,
+            digest=digest,
+            units=plan.UNITS,
+            commands=plan.server_commands(wanted),
+        )
         _runs[key] = Run(wanted, snapshot)
     return _runs[key]
 
@@ -225,9 +233,15 @@ def restart(service: str, action: str = "restart"):
     + action: restart, or reload where the service can take its new config without
       dropping connections (nginx)
     """
-    yield StringCommand(
-        f"systemctl {action} {shlex.quote(service)} && rm -f {pending_restart(service)}"
-    )
+    command = f"systemctl {action} {shlex.quote(service)} && rm -f {pending_restart(service)}"
+    if service == "prosody":
+        # systemd reports Prosody started before it listens; Jicofo and the next read of
+        # the server (its admin shell) need it answering.
+        command += (
+            " && for i in $(seq 100); do bash -c ': < /dev/tcp/127.0.0.1/5222' 2>/dev/null"
+            " && exit 0; sleep 0.1; done; echo 'prosody does not listen on 5222' >&2; exit 1"
+        )
+    yield StringCommand(command)
 
 
 @operation(is_idempotent=False)
@@ -331,6 +345,14 @@ def run_script(script: str):
     yield StringCommand(script)
 
 
+def install_package(package: str, purpose: str):
+    """Plan the installation of a Debian package the deploy needs (when it is missing)."""
+    return run_script(
+        name=f"Install {package}, {purpose}",
+        script=f"DEBIAN_FRONTEND=noninteractive apt-get install -y -q {shlex.quote(package)}",
+    )
+
+
 # Known shortcoming: the _sudo path (staging in the SSH user's home) is not tested end to end.
 # A new account's password waits for prosodyctl in RUN_DIR. With _sudo, pyinfra first
 # uploads as the SSH user, so that copy goes to a directory of the SSH user's own, mode
@@ -362,7 +384,9 @@ def create_account(jid: str, password: Secret, command: str = "adduser"):
     # The prompts go to the output, the password never does: it is not echoed.
     yield StringCommand(
         f"if out=$(prosodyctl {shlex.quote(command)} {jid} < {secret_file} 2>&1); then status=0;"
-        f" else status=$?; printf '%s\\n' \"$out\" | tail -n 2 >&2; fi;"
+        # With a shared account store, another shard may have created it a moment ago.
+        " else status=$?; case \"$out\" in *'That user already exists'*) status=0;;"
+        " *) printf '%s\\n' \"$out\" | tail -n 2 >&2;; esac; fi;"
         f" rm -f {secret_file}; exit $status"
     )
     if staged:
@@ -392,6 +416,7 @@ __all__ = [
     "edit_file",
     "install",
     "install_file",
+    "install_package",
     "restart",
     "restart_fail2ban",
     "run_script",

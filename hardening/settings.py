@@ -124,6 +124,7 @@ class Settings:
     modules_source: str
     modules_revision: str
     fail2ban: object  # hardening.fail2ban.Fail2banSettings
+    sql: object = None  # hardening.sqlstore.SqlSettings, with jitsi_accounts = "sql"
 
 
 def read(get: Callable[[str], object], fqdn: Callable[[], str]) -> Settings:
@@ -131,7 +132,7 @@ def read(get: Callable[[str], object], fqdn: Callable[[], str]) -> Settings:
 
     `get` reads the inventory's host data; `fqdn` is only asked when jitsi_domain is unset.
     """
-    from hardening import fail2ban  # it builds on this module's checks
+    from hardening import fail2ban, sqlstore  # they build on this module's checks
 
     domain = dns_name("jitsi_domain", get("jitsi_domain") or fqdn())
     moderators = usernames("jitsi_moderators", get("jitsi_moderators"))
@@ -179,7 +180,26 @@ def read(get: Callable[[str], object], fqdn: Callable[[], str]) -> Settings:
             "a Mercurial changeset id: 12 to 40 lower-case hex digits",
         ),
         fail2ban=fail2ban.read(get),
+        sql=_accounts_store(get, domain, Path(secrets_dir), sqlstore),
     )
+
+
+def _accounts_store(get, domain: str, secrets_dir: Path, sqlstore):
+    store = get("jitsi_accounts") or "file"
+    if store == "file":
+        return None
+    if store != "sql":
+        raise bad("jitsi_accounts", store, '"file" (each server its own) or "sql" (shared)')
+    return sqlstore.read(get, domain, secrets_dir)
+
+
+def is_videobridge(groups, get) -> bool:
+    """A videobridge-only host of a fleet: in the inventory group `videobridges`, or with
+    jitsi_role = "videobridge". None of the deploy's sections apply to it."""
+    role = get("jitsi_role") or "shard"
+    if role not in ("shard", "videobridge"):
+        raise bad("jitsi_role", role, '"shard" (the default) or "videobridge"')
+    return role == "videobridge" or "videobridges" in groups
 
 
 def matching(setting: str, value: object, pattern: re.Pattern, expected: str) -> str:

@@ -34,6 +34,7 @@ MISSING = FileState("missing")
 class Snapshot:
     files: dict[str, FileState] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)  # systemd unit -> `is-active` state
+    outputs: dict[str, list[str]] = field(default_factory=dict)  # tag -> a command's lines
 
     def active(self, unit: str) -> bool:
         return self.units.get(unit) == "active"
@@ -73,12 +74,14 @@ def remote_command(
     look: tuple[str, ...],
     digest: tuple[str, ...] = (),
     units: tuple[str, ...] = (),
+    commands: tuple[tuple[str, str], ...] = (),
 ) -> str:
     """One shell command that prints a record per path: kind, metadata and, for `read`
     paths, the content in base64 (so no byte, CR or blank line is lost on the way).
 
     `digest` paths (keys and certificates, followed through links) give only the sha256 of
-    their content, so no secret ever leaves the server. `units` give systemd's state."""
+    their content, so no secret ever leaves the server. `units` give systemd's state, and
+    each (tag, command) of `commands` the lines the command prints."""
     paths = " ".join(shlex.quote(p) for p in read)
     looks = " ".join(shlex.quote(p) for p in look)
     digests = " ".join(shlex.quote(p) for p in digest)
@@ -97,6 +100,10 @@ def remote_command(
         " else printf 'missing\\t%s\\n' \"$p\"; fi; done;"
         f" for u in {names}; do printf 'unit\\t%s\\t%s\\n' \"$u\""
         ' "$(systemctl is-active "$u" 2>/dev/null)"; done'
+        + "".join(
+            f"; {{ {command}; }} 2>/dev/null | sed 's/^/out\\t{tag}\\t/'"
+            for tag, command in commands
+        )
     )
 
 
@@ -113,6 +120,8 @@ def parse_remote(lines: list[str]) -> Snapshot:
         elif kind == "digest":
             owner, group, mode = rest[0].split(":")
             snapshot.files[path] = FileState("file", None, owner, group, mode, digest=rest[1])
+        elif kind == "out":
+            snapshot.outputs.setdefault(path, []).append(rest[0] if rest else "")
         elif kind == "unit":
             snapshot.units[path] = rest[0] if rest else ""
         elif kind in ("dir", "missing"):

@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # lua5.4 and nodejs load the edited Prosody file and config.js; fail2ban's own tools test
-# the filter and the jail (its service stays off where policy-rc.d forbids starts).
-packages=(python3-venv lua5.4 nodejs fail2ban)
+# the filter and the jail; the fleet test runs a PostgreSQL server of its own (neither
+# service is used as installed: they stay off where policy-rc.d forbids starts).
+packages=(python3-venv lua5.4 nodejs fail2ban postgresql)
 packages+=($(grep -v '^#' tests/testhost/machine-packages.txt 2>/dev/null || true))
 missing=()
 for package in "${packages[@]}"; do

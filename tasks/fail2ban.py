@@ -10,7 +10,7 @@ from pyinfra import host, logger
 from pyinfra.api import deploy
 
 from hardening import fail2ban, plan
-from hardening.remote import current_run, edit, install, run_script
+from hardening.remote import current_run, edit, install, install_package
 
 
 @deploy("fail2ban")
@@ -25,9 +25,6 @@ def fail2ban_jail():
             "XMPP port 5222 still are"
         )
     if not run.snapshot.exists(fail2ban.CLIENT):
-        run_script(
-            name="Install fail2ban",
-            script="DEBIAN_FRONTEND=noninteractive apt-get install -y -q fail2ban",
-        )
+        install_package("fail2ban", "which bans the addresses of failed logins")
     for item in plan.fail2ban_files(run.settings.fail2ban, run.snapshot):
         install(run, item, check=fail2ban.CHECK)

@@ -9,7 +9,7 @@ never enabled without being there.
 from pyinfra.api import deploy
 
 from hardening import logauth, plan
-from hardening.remote import current_run, edit, run_script
+from hardening.remote import current_run, edit, install_package, run_script
 
 
 @deploy("Login log")
@@ -17,10 +17,7 @@ def log_auth():
     run = current_run()
     wanted = run.settings
     if not run.snapshot.exists(logauth.HG):
-        run_script(
-            name="Install mercurial",
-            script="DEBIAN_FRONTEND=noninteractive apt-get install -y -q mercurial",
-        )
+        install_package("mercurial", "to fetch prosody-modules")
     if logauth.fetch_needed(run.snapshot, wanted.modules_revision):
         run_script(
             name=f"prosody-modules: check out {wanted.modules_revision} in {logauth.CHECKOUT}",

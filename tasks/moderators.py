@@ -9,20 +9,29 @@ account is never touched. Names in `jitsi_moderators_absent` are deleted.
 from pyinfra import host, logger
 from pyinfra.api import deploy
 
-from hardening import moderators, plan
-from hardening.remote import create_account, current_run, delete_account, edit
+from hardening import moderators, plan, sqlstore
+from hardening.remote import (
+    create_account,
+    current_run,
+    delete_account,
+    edit,
+    install_package,
+)
 
 
 @deploy("Moderators")
 def moderator_accounts():
     run = current_run()
-    edit(run, plan.moderator_logins(run.domain, run.snapshot))
+    wanted = run.settings
+    if wanted.sql is not None and not run.snapshot.exists(sqlstore.DRIVER_MARK):
+        install_package(sqlstore.DRIVER_PACKAGE, "Prosody's PostgreSQL driver")
+    edit(run, plan.moderator_logins(run.domain, run.snapshot, wanted.sql))
 
-    for user in run.settings.moderators:
-        if run.snapshot.exists(moderators.account_file(run.domain, user)):
+    for user in wanted.moderators:
+        if plan.account_exists(wanted, run.snapshot, user):
             continue
         jid = f"{user}@{run.domain}"
-        password = moderators.temporary_password(run.domain, user, run.settings.secrets_dir)
+        password = moderators.temporary_password(run.domain, user, wanted.secrets_dir)
         origin = "new, written to" if password.generated else "from"
         logger.warning(
             f"{host.print_prefix}Temporary password of {jid}: {origin} {password.source}"
@@ -31,7 +40,7 @@ def moderator_accounts():
             name=f"Prosody: create the moderator {jid}", jid=jid, password=password.secret
         )
 
-    for user in run.settings.moderators_absent:
-        if run.snapshot.exists(moderators.account_file(run.domain, user)):
+    for user in wanted.moderators_absent:
+        if plan.account_exists(wanted, run.snapshot, user):
             jid = f"{user}@{run.domain}"
             delete_account(name=f"Prosody: delete the account {jid}", jid=jid)
