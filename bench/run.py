@@ -192,11 +192,10 @@ def password_environment() -> dict[str, str]:
     # Run as `python bench/run.py`, the repository root is not on the import path.
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from bench.hosts import host_data
     from hardening.moderators import env_name
+    from tests.testhost_data import MODERATORS
 
-    users = host_data(HOSTS[0]).get("jitsi_moderators") or []
-    names = [env_name(user) for user in users]
+    names = [env_name(user) for user in MODERATORS]
     return {name: secrets.token_urlsafe(18) for name in names if name not in os.environ}
 
 

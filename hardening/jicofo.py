@@ -7,6 +7,7 @@ parser, since a block at the wrong level would be silently ignored by Jicofo.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -156,13 +157,20 @@ def _child_indent(text: str, tokens: list[Token], open_at: int, close_at: int) -
     return _line_indent(text, tokens[open_at].start) + "  "
 
 
+@functools.lru_cache(maxsize=16)
+def _parse_hocon(text: str):
+    """pyhocon's reading of a text, kept: a run reads the same jicofo.conf several times
+    (planning, checking, each host of a fleet), and pyhocon is slow. Read-only use."""
+    return ConfigFactory.parse_string(text)
+
+
 # Known shortcoming: `include` files are resolved from the current directory, not beside
 # jicofo.conf, and `${?X}` substitutions inside the jicofo object are refused.
 def set_authentication(text: str, domain: str) -> str:
     """Enable XMPP authentication against the meeting domain inside the `jicofo` object."""
     wanted = {"enabled": "true", "type": "XMPP", "login-url": f'"{domain}"'}
     try:
-        before = ConfigFactory.parse_string(text) if text.strip() else None
+        before = _parse_hocon(text) if text.strip() else None
     except Exception as error:  # pyhocon raises several unrelated types
         raise EditError(f"not HOCON that can be read: {error}") from None
     if before is not None and _auth_is(before, domain):
@@ -244,7 +252,7 @@ def _auth_is(config, domain: str) -> bool:
 
 def _checked(text: str, domain: str) -> str:
     try:
-        parsed = ConfigFactory.parse_string(text)
+        parsed = _parse_hocon(text)
     except Exception as error:  # pyhocon raises several unrelated types
         raise EditError(f"the edit would not parse as HOCON ({error})") from None
     if not _auth_is(parsed, domain):

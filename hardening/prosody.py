@@ -7,6 +7,7 @@ when the file is not a layout they can edit safely.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -45,6 +46,14 @@ def _apply(lines: list[str], replacements: list[Replacement], inserts: dict[int,
 
 
 def _parse(text: str) -> tuple[list[str], list[lua.Section]]:
+    """The file's lines (a fresh list the caller may change) and its sections (shared:
+    read only), from one tokenisation per distinct text."""
+    lines, all_sections = _parse_once(text)
+    return list(lines), all_sections
+
+
+@functools.lru_cache(maxsize=32)
+def _parse_once(text: str) -> tuple[tuple[str, ...], list[lua.Section]]:
     try:
         lines, all_sections = lua.parse(text)
     except lua.LuaSyntaxError as error:
@@ -58,7 +67,7 @@ def _parse(text: str) -> tuple[list[str], list[lua.Section]]:
                 f'layout not recognised: {section.kind} "{section.name}" is written as a '
                 f"table (line {section.start + 1})"
             )
-    return lines, all_sections
+    return tuple(lines), all_sections
 
 
 def _the_host(all_sections: list[lua.Section], name: str) -> lua.Section:

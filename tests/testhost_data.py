@@ -5,6 +5,7 @@ from pathlib import Path
 
 STATE_ROOT = Path("/run/jitsi-testhost")
 SSH_KEY = "/var/cache/jitsi-testhost/ssh/id_ed25519"
+MODERATORS = ["alice"]
 
 
 def address_of(name: str) -> str:
@@ -30,7 +31,7 @@ def host_data(name: str) -> dict[str, object]:
         "ssh_known_hosts_file": str(state / "known_hosts"),
         "ssh_strict_host_key_checking": "yes",
         "jitsi_domain": "meet.example.org",
-        "jitsi_moderators": ["alice"],
+        "jitsi_moderators": list(MODERATORS),
         # The host has no route out: prosody-modules comes from its local repository.
         "jitsi_prosody_modules_source": "/srv/prosody-modules.hg",
         "jitsi_prosody_modules_revision": (state / "prosody-modules-rev").read_text().strip(),
