@@ -8,8 +8,9 @@ account is never touched. Names in `jitsi_moderators_absent` are deleted.
 
 from pyinfra import host, logger
 from pyinfra.api import deploy
+from pyinfra.context import state
 
-from hardening import moderators, plan, sqlstore
+from hardening import moderators, plan, settings, sqlstore
 from hardening.remote import (
     create_account,
     current_run,
@@ -26,6 +27,12 @@ def moderator_accounts():
     if wanted.sql is not None and not run.snapshot.exists(sqlstore.DRIVER_MARK):
         install_package(sqlstore.DRIVER_PACKAGE, "Prosody's PostgreSQL driver")
     edit(run, plan.moderator_logins(run.domain, run.snapshot, wanted.sql))
+    if wanted.sql is not None and host.name != _account_keeper():
+        logger.info(
+            f"{host.print_prefix}Moderators' accounts are shared; {_account_keeper()} "
+            "creates and deletes them"
+        )
+        return
 
     for user in wanted.moderators:
         if plan.account_exists(wanted, run.snapshot, user):
@@ -44,3 +51,16 @@ def moderator_accounts():
         if plan.account_exists(wanted, run.snapshot, user):
             jid = f"{user}@{run.domain}"
             delete_account(name=f"Prosody: delete the account {jid}", jid=jid)
+
+
+def _account_keeper() -> str:
+    """The one shard of a fleet that creates and deletes the shared accounts: two shards
+    creating the same account at the same moment would mix two password records in the
+    database. The first of the active shards on a shared store, by name."""
+    names = [
+        other.name
+        for other in state.inventory.get_active_hosts()
+        if other.data.get("jitsi_accounts") == "sql"
+        and not settings.is_videobridge(other.groups, other.data.get)
+    ]
+    return min(names) if names else host.name
