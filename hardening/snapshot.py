@@ -69,6 +69,8 @@ def _decode(path: str, data: bytes) -> str:
         raise HardeningError(message) from None
 
 
+# Known shortcoming: pyinfra prints this command's output at -vvv, so the files read (with
+# Jitsi's secrets, and a fleet's database password) show there, base64-encoded.
 def remote_command(
     read: tuple[str, ...],
     look: tuple[str, ...],
