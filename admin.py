@@ -19,6 +19,7 @@ import shlex
 
 from pyinfra import host, logger
 from pyinfra.api import FactBase, deploy
+from pyinfra.operations import python
 
 from hardening import certs, moderators, settings
 from hardening.errors import HardeningError
@@ -35,6 +36,11 @@ class Output(FactBase):
         return output
 
 
+def _say(message: str) -> None:
+    """Tell why nothing is done (pyinfra shows no-op reasons only with -v)."""
+    logger.info(f"{host.print_prefix}{message}")
+
+
 def _settings() -> settings.Settings:
     return settings.read(host.data.get, lambda: host.get_fact(Fqdn))
 
@@ -44,22 +50,35 @@ def _exists(wanted: settings.Settings, user: str) -> bool:
     return host.get_fact(ServerFiles, read=(), look=(path,)).exists(path)
 
 
+def _forget_password(wanted: settings.Settings, user: str) -> None:
+    """Plan the removal, when the run executes, of the temporary password file that will no
+    longer hold the account's password (so that it is never handed out again)."""
+    path = wanted.secrets_dir / wanted.domain / user
+    if path.exists():
+        python.call(
+            name=f"Forget {path}: it no longer holds {user}'s password", function=_remove, path=path
+        )
+
+
+def _remove(path) -> None:
+    path.unlink(missing_ok=True)
+
+
 def _password(wanted: settings.Settings, user: str, fresh: bool) -> moderators.Secret:
     password = moderators.temporary_password(wanted.domain, user, wanted.secrets_dir, fresh=fresh)
     origin = "new, written to" if password.generated else "from"
-    logger.warning(
-        f"{host.print_prefix}Temporary password of {user}@{wanted.domain}: "
-        f"{origin} {password.source}"
-    )
+    _say(f"Temporary password of {user}@{wanted.domain}: {origin} {password.source}")
+    if fresh and password.source.startswith("$"):
+        _forget_password(wanted, user)
     return password.secret
 
 
 @deploy("Add a moderator")
-def add_moderator(user: str):
+def add_moderator(user: str | None = None):
     wanted = _settings()
     user = settings.username("user", user)
     if _exists(wanted, user):
-        host.noop(f"{user}@{wanted.domain} exists; its password stays its owner's")
+        _say(f"{user}@{wanted.domain} exists already; its password stays its owner's")
         return
     jid = f"{user}@{wanted.domain}"
     create_account(
@@ -70,14 +89,15 @@ def add_moderator(user: str):
 
 
 @deploy("Remove a moderator")
-def remove_moderator(user: str):
+def remove_moderator(user: str | None = None):
     wanted = _settings()
     user = settings.username("user", user)
     if not _exists(wanted, user):
-        host.noop(f"{user}@{wanted.domain} does not exist")
+        _say(f"{user}@{wanted.domain} does not exist")
         return
     jid = f"{user}@{wanted.domain}"
     delete_account(name=f"Prosody: delete the account {jid}", jid=jid)
+    _forget_password(wanted, user)
 
 
 @deploy("List moderators")
@@ -94,7 +114,7 @@ def list_moderators():
 
 
 @deploy("New temporary password")
-def new_password(user: str):
+def new_password(user: str | None = None):
     wanted = _settings()
     user = settings.username("user", user)
     if not _exists(wanted, user):
@@ -119,14 +139,14 @@ def jail_status():
 
 
 @deploy("Unban")
-def unban(address: str):
+def unban(address: str | None = None):
     try:
-        banned_address = str(ipaddress.ip_address(str(address)))
-    except ValueError:
+        banned_address = str(ipaddress.ip_address(address))
+    except (TypeError, ValueError):
         raise settings.bad("address", address, "an IP address such as 203.0.113.7") from None
     listed = " ".join(_jail()).rsplit("Banned IP list:", 1)[-1].split()
     if banned_address not in listed:
-        host.noop(f"{banned_address} is not banned by the prosody jail")
+        _say(f"{banned_address} is not banned by the prosody jail")
         return
     run_script(
         name=f"fail2ban: unban {banned_address} from the prosody jail",
@@ -140,7 +160,7 @@ def reimport_certificate():
     paths = certs.Paths(wanted.domain, wanted.live)
     found = host.get_fact(ServerFiles, read=(), look=paths.looks(), digest=paths.digests())
     if not certs.import_needed(paths, found):
-        host.noop(f"Prosody already has the live certificate of {wanted.domain}")
+        _say(f"Prosody already has the live certificate of {wanted.domain}")
         return
     run_script(
         name=f"Prosody: import the live certificate of {wanted.domain}",

@@ -58,7 +58,7 @@ def server_paths(settings: Settings) -> tuple[tuple[str, ...], ...]:
 
 
 # Services whose state the deploy reads, in its one read of the server.
-UNITS = ("fail2ban",)
+UNITS = ("prosody", "jicofo", "jitsi-videobridge2", "nginx", "fail2ban")
 
 # What the deploy restarts (or reloads), in this order: Prosody first, since Jicofo and the
 # videobridge connect to it; nginx reloads (no meeting drops) before fail2ban starts

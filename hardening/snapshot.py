@@ -39,6 +39,10 @@ class Snapshot:
     def active(self, unit: str) -> bool:
         return self.units.get(unit) == "active"
 
+    def stopped(self, unit: str) -> bool:
+        """Known to be installed and not running (an unknown state is not "stopped")."""
+        return self.units.get(unit) in ("inactive", "failed")
+
     def get(self, path: str) -> FileState:
         return self.files.get(path, MISSING)
 

@@ -1,8 +1,8 @@
 """Example inventory of a fleet: Jitsi shards sharing their moderators' accounts, and
 videobridge-only hosts. Copy it, then put in your hosts and domains.
 
-    JITSI_SQL_PASSWORD=... pyinfra inventories/fleet.py deploy.py --dry --diff
-    JITSI_SQL_PASSWORD=... pyinfra inventories/fleet.py deploy.py
+    JITSI_SQL_PASSWORD=... .venv/bin/pyinfra inventories/fleet.py deploy.py --dry --diff
+    JITSI_SQL_PASSWORD=... .venv/bin/pyinfra inventories/fleet.py deploy.py
 
 Every shard serves the same meeting domain behind your load balancer and keeps its
 moderators' accounts in one PostgreSQL database, so a password changed on one shard works

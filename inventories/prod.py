@@ -1,7 +1,7 @@
 """Example production inventory: copy it, then put in your own host and domains.
 
-    pyinfra inventories/prod.py deploy.py --dry --diff   # preview what would change
-    pyinfra inventories/prod.py deploy.py                # apply
+    .venv/bin/pyinfra inventories/prod.py deploy.py --dry --diff   # preview what would change
+    .venv/bin/pyinfra inventories/prod.py deploy.py                # apply
 
 Every setting is optional; the README's settings table lists them with their defaults.
 """

@@ -3,7 +3,7 @@
 Each edited config was already checked by its own tool when it was installed (see
 hardening.remote.install_script), so a restart here never loads a config that failed. A
 restart that an earlier run recorded but never did (it failed or was killed after changing
-a file) is done now.
+a file) is done now, and a service found stopped is started.
 """
 
 from pyinfra.api import deploy
@@ -33,5 +33,9 @@ def apply_changes():
                 _if=any_changed(*changed),
                 **arguments,
             )
-        elif service in run.changes and service == "fail2ban" and not run.snapshot.active(service):
-            restart_op(name="Start fail2ban, which is not running")
+        elif run.snapshot.stopped(service) or (
+            service == "fail2ban" and service in run.changes and not run.snapshot.active(service)
+        ):
+            # The meeting service needs every one of them; the deploy leaves them running.
+            start = {**arguments, "action": "restart"} if arguments else {}
+            restart_op(name=f"Start {service}, which is not running", **start)

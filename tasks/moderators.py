@@ -40,9 +40,7 @@ def moderator_accounts():
         jid = f"{user}@{run.domain}"
         password = moderators.temporary_password(run.domain, user, wanted.secrets_dir)
         origin = "new, written to" if password.generated else "from"
-        logger.warning(
-            f"{host.print_prefix}Temporary password of {jid}: {origin} {password.source}"
-        )
+        logger.info(f"{host.print_prefix}Temporary password of {jid}: {origin} {password.source}")
         create_account(
             name=f"Prosody: create the moderator {jid}", jid=jid, password=password.secret
         )

@@ -47,13 +47,14 @@ def records(root: str, paths: list[str], digests: tuple[str, ...] = ()) -> list[
 
 
 class FakeRun:
-    def __init__(self, root: str, data: dict, deploys):
+    def __init__(self, root: str, data: dict, deploys, units: dict[str, str] | None = None):
         from hardening import plan, settings
 
         domain = data.get("jitsi_domain", "meet.example.org")
         read, look, digest = plan.server_paths(settings.read(data.get, lambda: domain))
         responses = {
-            "jh_look()": records(root, [*read, *look], digest),
+            "jh_look()": records(root, [*read, *look], digest)
+            + [f"unit\t{name}\t{state}" for name, state in (units or {}).items()],
             "hostname -f": [domain],
         }
         self.state = State(

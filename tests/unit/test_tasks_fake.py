@@ -190,3 +190,19 @@ def test_a_restart_an_earlier_run_left_pending_is_done(tmp_path):
         "Secure domain | Jicofo: open rooms only for users logged in on meet.example.org",
         "Apply | Restart prosody, whose config an earlier run changed",
     ]
+
+
+def test_a_stopped_service_is_started_and_a_running_one_left_alone(tmp_path):
+    hardened = harden_copy(lay_out(tmp_path / "server"))
+    run = FakeRun(
+        hardened,
+        {"jitsi_domain": DOMAIN},
+        [secure_domain, apply_changes],
+        units={"prosody": "failed", "jicofo": "active", "nginx": "inactive"},
+    )
+    assert [name for name, _ in run.operations() if name.startswith("Apply")] == [
+        "Apply | Start prosody, which is not running",
+        "Apply | Start nginx, which is not running",
+    ]
+    commands = run.execute()
+    assert any(c.startswith("systemctl restart nginx") for c in commands)  # not a reload
