@@ -21,9 +21,16 @@ from pyinfra import host, logger
 from pyinfra.api import FactBase, deploy
 from pyinfra.operations import python
 
-from hardening import certs, moderators, settings
+from hardening import certs, moderators, plan, settings, sqlstore
 from hardening.errors import HardeningError
-from hardening.remote import Fqdn, ServerFiles, create_account, delete_account, run_script
+from hardening.remote import (
+    Fqdn,
+    ServerFiles,
+    account_keeper,
+    create_account,
+    delete_account,
+    run_script,
+)
 
 
 class Output(FactBase):
@@ -46,8 +53,27 @@ def _settings() -> settings.Settings:
 
 
 def _exists(wanted: settings.Settings, user: str) -> bool:
+    """Whether the account exists, in the file store or in a fleet's shared SQL store (as
+    the running Prosody reports it)."""
     path = moderators.account_file(wanted.domain, user)
-    return host.get_fact(ServerFiles, read=(), look=(path,)).exists(path)
+    found = host.get_fact(ServerFiles, read=(), look=(path,), commands=plan.server_commands(wanted))
+    if wanted.sql is not None:
+        known = sqlstore.accounts(found.outputs.get("accounts", []), wanted.domain)
+        if known is None:
+            raise HardeningError(
+                f"{wanted.domain}: Prosody does not list its accounts (is it running, and "
+                "does it reach its database?)"
+            )
+        return user in known
+    return found.exists(path)
+
+
+def _not_the_keeper(wanted: settings.Settings) -> bool:
+    """On a fleet, only one shard changes the shared accounts; the others say so."""
+    if wanted.sql is None or account_keeper(wanted) == host.name:
+        return False
+    _say(f"accounts are shared: {account_keeper(wanted)} changes them")
+    return True
 
 
 def _forget_password(wanted: settings.Settings, user: str) -> None:
@@ -77,6 +103,8 @@ def _password(wanted: settings.Settings, user: str, fresh: bool) -> moderators.S
 def add_moderator(user: str | None = None):
     wanted = _settings()
     user = settings.username("user", user)
+    if _not_the_keeper(wanted):
+        return
     if _exists(wanted, user):
         _say(f"{user}@{wanted.domain} exists already; its password stays its owner's")
         return
@@ -92,6 +120,8 @@ def add_moderator(user: str | None = None):
 def remove_moderator(user: str | None = None):
     wanted = _settings()
     user = settings.username("user", user)
+    if _not_the_keeper(wanted):
+        return
     if not _exists(wanted, user):
         _say(f"{user}@{wanted.domain} does not exist")
         return
@@ -103,20 +133,28 @@ def remove_moderator(user: str | None = None):
 @deploy("List moderators")
 def list_moderators():
     wanted = _settings()
-    directory = moderators.account_file(wanted.domain, "x").rsplit("/", 1)[0]
-    names = host.get_fact(Output, command=f"ls -1 {shlex.quote(directory)} 2>/dev/null || true")
-    accounts = sorted(
-        moderators.decode(n.removesuffix(".dat")) for n in names if n.endswith(".dat")
-    )
-    logger.info(
-        f"{host.print_prefix}Accounts on {wanted.domain}: {', '.join(accounts) or '(none)'}"
-    )
+    if wanted.sql is not None:
+        found = host.get_fact(ServerFiles, read=(), look=(), commands=plan.server_commands(wanted))
+        known = sqlstore.accounts(found.outputs.get("accounts", []), wanted.domain)
+        if known is None:
+            raise HardeningError(f"{wanted.domain}: Prosody does not list its accounts")
+        accounts = sorted(known)
+    else:
+        directory = moderators.account_file(wanted.domain, "x").rsplit("/", 1)[0]
+        command = f"ls -1 {shlex.quote(directory)} 2>/dev/null || true"
+        names = host.get_fact(Output, command=command) or []
+        accounts = sorted(
+            moderators.decode(name.removesuffix(".dat")) for name in names if name.endswith(".dat")
+        )
+    _say(f"Accounts on {wanted.domain}: {', '.join(accounts) or '(none)'}")
 
 
 @deploy("New temporary password")
 def new_password(user: str | None = None):
     wanted = _settings()
     user = settings.username("user", user)
+    if _not_the_keeper(wanted):
+        return
     if not _exists(wanted, user):
         raise HardeningError(f"user = {user!r}: no account {user}@{wanted.domain}")
     jid = f"{user}@{wanted.domain}"
@@ -141,7 +179,10 @@ def jail_status():
 @deploy("Unban")
 def unban(address: str | None = None):
     try:
-        banned_address = str(ipaddress.ip_address(address))
+        parsed = ipaddress.ip_address(address)
+        if parsed.version == 6 and (parsed.ipv4_mapped or parsed.scope_id):
+            parsed = parsed.ipv4_mapped or ipaddress.ip_address(str(address).split("%")[0])
+        banned_address = str(parsed)
     except (TypeError, ValueError):
         raise settings.bad("address", address, "an IP address such as 203.0.113.7") from None
     listed = " ".join(_jail()).rsplit("Banned IP list:", 1)[-1].split()
@@ -150,7 +191,7 @@ def unban(address: str | None = None):
         return
     run_script(
         name=f"fail2ban: unban {banned_address} from the prosody jail",
-        script=f"fail2ban-client set prosody unbanip {banned_address}",
+        script=f"fail2ban-client set prosody unbanip {shlex.quote(banned_address)}",
     )
 
 

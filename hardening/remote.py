@@ -34,10 +34,22 @@ pending_restart = plan.pending_restart
 
 
 def _mark(service: str | None) -> str:
-    """Shell that records a pending restart before a file of `service` changes."""
+    """Shell that records a pending restart before a file of `service` changes; $jh_had
+    remembers whether one was pending already, so that an edit put back removes only its
+    own record (install_script's `unmark`)."""
     if not service:
         return ""
-    return f"install -d -m 0700 {RUN_DIR} && touch {pending_restart(service)} && "
+    marker = pending_restart(service)
+    return (
+        f"install -d -m 0700 {RUN_DIR} && if [ -e {marker} ]; then jh_had=1; else jh_had=0; fi"
+        f" && touch {marker} && "
+    )
+
+
+def _unmark(service: str | None) -> str:
+    if not service:
+        return ""
+    return f'[ "$jh_had" = 1 ] || rm -f {pending_restart(service)}; '
 
 
 class ServerFiles(FactBase):
@@ -192,11 +204,17 @@ def edit_file(
 
     temp = path + TEMP_SUFFIX
     yield FileUploadCommand(BytesIO(new.encode("utf-8")), temp)
-    yield StringCommand(_mark(service) + install_script(path, temp, check))
+    yield StringCommand(_mark(service) + install_script(path, temp, check, unmark=_unmark(service)))
 
 
 def install_script(
-    path: str, temp: str, check: str | None, *, same_owner: bool = True, replaces: bool = True
+    path: str,
+    temp: str,
+    check: str | None,
+    *,
+    same_owner: bool = True,
+    replaces: bool = True,
+    unmark: str = "",
 ) -> str:
     """Shell that moves `temp` over `path` (giving it the owner and mode of the file it
     replaces, with `same_owner`), undoing it when `check` reports a problem that was not
@@ -217,7 +235,7 @@ def install_script(
         f"mv -f {t} {f}",
         f"{{ {check} > {b}.after 2>&1 || true; }}",
         f"if grep -vxF -f {b}.before {b}.after > {b}.new; then"
-        f' {undo}; echo {report} {shlex.quote(undone)} "$(head -n 1 {b}.new)" >&2;'
+        f' {undo}; {unmark}echo {report} {shlex.quote(undone)} "$(head -n 1 {b}.new)" >&2;'
         f" rm -f {b}.before {b}.after {b}.new; exit 1; fi",
         f"rm -f {b} {b}.before {b}.after {b}.new",
     ]
@@ -330,7 +348,14 @@ def install_file(
     yield StringCommand(f"mkdir -p {directory}")
     yield FileUploadCommand(BytesIO(text.encode("utf-8")), temp)
     owned = f"chown {shlex.quote(owner)}:{shlex.quote(group)} {t} && chmod {mode} {t}"
-    install = install_script(path, temp, check, same_owner=False, replaces=current.kind == "file")
+    install = install_script(
+        path,
+        temp,
+        check,
+        same_owner=False,
+        replaces=current.kind == "file",
+        unmark=_unmark(service),
+    )
     yield StringCommand(f"{_mark(service)}{owned} && {install}")
 
 
@@ -343,6 +368,28 @@ def run_script(script: str):
     + script: the script's text, run by sh
     """
     yield StringCommand(script)
+
+
+def account_keeper(wanted: settings.Settings) -> str:
+    """The one shard that creates and deletes the accounts of a shared store: two shards
+    creating the same account at the same moment would mix two password records in the
+    database. The first, by name, of the active hosts of this run that share this host's
+    store (same meeting domain, database server and database)."""
+    sql = wanted.sql
+    names = []
+    for other in state.inventory.get_active_hosts():
+        get = other.data.get
+        if settings.is_videobridge(other.groups, get) or get("jitsi_accounts") != "sql":
+            continue
+        same_store = (
+            get("jitsi_domain") == host.data.get("jitsi_domain")
+            and get("jitsi_sql_host") == sql.host
+            and (get("jitsi_sql_port") or 5432) == sql.port
+            and (get("jitsi_sql_database") or "prosody") == sql.database
+        )
+        if same_store:
+            names.append(other.name)
+    return min(names) if names else host.name
 
 
 def install_package(package: str, purpose: str):
@@ -409,6 +456,7 @@ def delete_account(jid: str):
 
 __all__ = [
     "HardeningError",
+    "account_keeper",
     "create_account",
     "current_run",
     "delete_account",

@@ -73,6 +73,14 @@ def _decode(path: str, data: bytes) -> str:
         raise HardeningError(message) from None
 
 
+# Shell setting $s to the state of unit $u: systemd's active, inactive, failed..., or
+# not-found where the unit is not installed (a fleet's shard without a videobridge).
+UNIT_STATE = (
+    's=$(systemctl is-active "$u" 2>/dev/null);'
+    ' [ "$(systemctl show -p LoadState --value "$u" 2>/dev/null)" = not-found ] && s=not-found'
+)
+
+
 # Known shortcoming: pyinfra prints this command's output at -vvv, so the files read (with
 # Jitsi's secrets, and a fleet's database password) show there, base64-encoded.
 def remote_command(
@@ -104,8 +112,7 @@ def remote_command(
         ' printf \'digest\\t%s\\t%s\\t%s\\n\' "$p" "$(stat -L -c \'%U:%G:%a\' "$p")"'
         ' "$(sha256sum < "$p" | cut -d " " -f 1)";'
         " else printf 'missing\\t%s\\n' \"$p\"; fi; done;"
-        f" for u in {names}; do printf 'unit\\t%s\\t%s\\n' \"$u\""
-        ' "$(systemctl is-active "$u" 2>/dev/null)"; done'
+        f' for u in {names}; do {UNIT_STATE}; printf \'unit\\t%s\\t%s\\n\' "$u" "$s"; done'
         + "".join(
             f"; {{ {command}; }} 2>/dev/null | sed 's/^/out\\t{tag}\\t/'"
             for tag, command in commands

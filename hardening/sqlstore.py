@@ -78,6 +78,8 @@ def lua_table(sql: SqlSettings) -> str:
     )
 
 
+# Known shortcoming: the database settings are not tried before Prosody is restarted with
+# them; a wrong one locks moderators out until corrected (verify.py reports it).
 def use_sql_accounts(text: str, domain: str, sql: SqlSettings) -> str:
     """The meeting host keeps its accounts in the SQL store, everything else as before."""
     text = prosody.set_literal(text, domain, "storage", '{ accounts = "sql" }')

@@ -8,10 +8,10 @@ account is never touched. Names in `jitsi_moderators_absent` are deleted.
 
 from pyinfra import host, logger
 from pyinfra.api import deploy
-from pyinfra.context import state
 
-from hardening import moderators, plan, settings, sqlstore
+from hardening import moderators, plan, sqlstore
 from hardening.remote import (
+    account_keeper,
     create_account,
     current_run,
     delete_account,
@@ -27,9 +27,9 @@ def moderator_accounts():
     if wanted.sql is not None and not run.snapshot.exists(sqlstore.DRIVER_MARK):
         install_package(sqlstore.DRIVER_PACKAGE, "Prosody's PostgreSQL driver")
     edit(run, plan.moderator_logins(run.domain, run.snapshot, wanted.sql))
-    if wanted.sql is not None and host.name != _account_keeper():
+    if wanted.sql is not None and host.name != account_keeper(wanted):
         logger.info(
-            f"{host.print_prefix}Moderators' accounts are shared; {_account_keeper()} "
+            f"{host.print_prefix}Moderators' accounts are shared; {account_keeper(wanted)} "
             "creates and deletes them"
         )
         return
@@ -49,16 +49,3 @@ def moderator_accounts():
         if plan.account_exists(wanted, run.snapshot, user):
             jid = f"{user}@{run.domain}"
             delete_account(name=f"Prosody: delete the account {jid}", jid=jid)
-
-
-def _account_keeper() -> str:
-    """The one shard of a fleet that creates and deletes the shared accounts: two shards
-    creating the same account at the same moment would mix two password records in the
-    database. The first of the active shards on a shared store, by name."""
-    names = [
-        other.name
-        for other in state.inventory.get_active_hosts()
-        if other.data.get("jitsi_accounts") == "sql"
-        and not settings.is_videobridge(other.groups, other.data.get)
-    ]
-    return min(names) if names else host.name

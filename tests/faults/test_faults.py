@@ -156,6 +156,9 @@ def test_a_step_that_fails_on_the_server_stops_the_run_safely(fresh_host, tmp_pa
     # Nothing was restarted: the failing step comes before any restart.
     assert fresh_host("systemctl", "show", "-P", "MainPID", "prosody").stdout == pid
     assert fresh_host("test", "-e", "/etc/fail2ban/jail.d/prosody.local", check=False).returncode
+    # A file put back leaves no restart of its own pending (it would drop meetings for
+    # nothing on the next run).
+    assert fresh_host("test -e /run/jitsi-hardening/restart-fail2ban", check=False).returncode
     assert_converges(fresh_host, tmp_path)
 
 
