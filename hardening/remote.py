@@ -374,7 +374,8 @@ def account_keeper(wanted: settings.Settings) -> str:
     """The one shard that creates and deletes the accounts of a shared store: two shards
     creating the same account at the same moment would mix two password records in the
     database. The first, by name, of the active hosts of this run that share this host's
-    store (same meeting domain, database server and database)."""
+    store: the same meeting domain and database name (its server may be reached under
+    another address from each shard)."""
     sql = wanted.sql
     names = []
     for other in state.inventory.get_active_hosts():
@@ -383,8 +384,6 @@ def account_keeper(wanted: settings.Settings) -> str:
             continue
         same_store = (
             get("jitsi_domain") == host.data.get("jitsi_domain")
-            and get("jitsi_sql_host") == sql.host
-            and (get("jitsi_sql_port") or 5432) == sql.port
             and (get("jitsi_sql_database") or "prosody") == sql.database
         )
         if same_store:

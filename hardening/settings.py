@@ -32,6 +32,9 @@ JITSI_SUBDOMAINS = frozenset(
     ]
 )
 
+# First labels that `prosodyctl check config` wants renamed on a VirtualHost.
+PROSODY_DISCOURAGED = ("jabber", "xmpp", "chat", "im")
+
 _LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
 
 
@@ -58,8 +61,18 @@ def guest_domain(value: object, meeting: str) -> str:
     guest = dns_name("jitsi_guest_domain", value)
     if not guest.endswith("." + meeting):
         raise bad("jitsi_guest_domain", value, f"a subdomain of {meeting}, such as guest.{meeting}")
-    if guest.removesuffix("." + meeting) in JITSI_SUBDOMAINS:
+    first = guest.removesuffix("." + meeting)
+    if first in JITSI_SUBDOMAINS:
         raise bad("jitsi_guest_domain", value, f"a name other than Jitsi's own {guest}")
+    if first.split(".")[0] in PROSODY_DISCOURAGED:
+        # prosodyctl check config suggests renaming such a host, which the deploy's check
+        # would count as a new problem on every run.
+        raise bad(
+            "jitsi_guest_domain",
+            value,
+            f"a name not starting with {', '.join(PROSODY_DISCOURAGED)} (Prosody's check "
+            "objects to a VirtualHost named so)",
+        )
     return guest
 
 

@@ -156,9 +156,6 @@ def test_a_step_that_fails_on_the_server_stops_the_run_safely(fresh_host, tmp_pa
     # Nothing was restarted: the failing step comes before any restart.
     assert fresh_host("systemctl", "show", "-P", "MainPID", "prosody").stdout == pid
     assert fresh_host("test", "-e", "/etc/fail2ban/jail.d/prosody.local", check=False).returncode
-    # A file put back leaves no restart of its own pending (it would drop meetings for
-    # nothing on the next run).
-    assert fresh_host("test -e /run/jitsi-hardening/restart-fail2ban", check=False).returncode
     assert_converges(fresh_host, tmp_path)
 
 
@@ -217,3 +214,23 @@ def test_a_run_after_a_moderator_changed_the_password_keeps_it(fresh_host, tmp_p
     assert totals(deploy(good, "--json"))["success"] == 0
     assert login(fresh_host.address, f"alice@{DOMAIN}", chosen).accepted
     assert not login(fresh_host.address, f"alice@{DOMAIN}", PASSWORD).accepted
+
+
+def test_an_edit_its_checker_puts_back_leaves_no_restart_behind(fresh_host, tmp_path):
+    good = inventory(tmp_path, fresh_host.name, fresh_host.address)
+    totals(deploy(good, "--json"))
+    pid = fresh_host("systemctl", "show", "-P", "MainPID", "fail2ban").stdout
+    # On a converged host, only the jail changes, and fail2ban-client -t rejects it.
+    (tmp_path / "bad").mkdir()
+    bad = inventory(
+        tmp_path / "bad",
+        fresh_host.name,
+        fresh_host.address,
+        jitsi_fail2ban_logpath=["/var/log/prosody/no-such.log"],
+    )
+    one_error_line(deploy(bad), "/etc/fail2ban/jail.d/prosody.local: fail2ban-client reports")
+    assert fresh_host("test -e /run/jitsi-hardening/restart-fail2ban", check=False).returncode
+    # The next good run finds nothing to do, and restarts nothing for nothing.
+    assert totals(deploy(good, "--json"))["success"] == 0
+    assert fresh_host("systemctl", "show", "-P", "MainPID", "fail2ban").stdout == pid
+    assert_services_run_on_loadable_configs(fresh_host)

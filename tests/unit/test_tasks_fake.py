@@ -129,6 +129,7 @@ def test_token_host_stops_before_any_operation(tmp_path):
         ({"jitsi_domain": 'x";os.execute("id")--'}, "setting jitsi_domain"),
         ({"jitsi_domain": DOMAIN, "jitsi_guest_domain": "guest.other.org"}, "subdomain of meet"),
         ({"jitsi_domain": DOMAIN, "jitsi_guest_domain": f"auth.{DOMAIN}"}, "Jitsi's own"),
+        ({"jitsi_domain": DOMAIN, "jitsi_guest_domain": f"chat.{DOMAIN}"}, "Prosody's check"),
     ],
 )
 def test_bad_settings_stop_the_deploy_with_one_line(tmp_path, data, message):
