@@ -43,6 +43,10 @@ class Output(FactBase):
         return output
 
 
+# Known shortcoming: pyinfra's command line turns user=123, user=true or user=null into a
+# number, a boolean or None before they get here, so such names are refused.
+
+
 def _say(message: str) -> None:
     """Tell why nothing is done (pyinfra shows no-op reasons only with -v)."""
     logger.info(f"{host.print_prefix}{message}")
