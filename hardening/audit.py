@@ -158,6 +158,7 @@ def findings(
         if state != "active":
             found.append(f"{service}: {state or 'unknown'}, not running")
 
+    # Known shortcoming: one file the plan cannot read stops the comparison of the others.
     try:
         paths = certs.Paths(wanted.domain, wanted.live)
         if snapshot.get(paths.fullchain).digest and certs.import_needed(paths, snapshot):

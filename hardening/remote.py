@@ -277,6 +277,8 @@ def restart_fail2ban():
     )
 
 
+# Known shortcoming: a file whose mode alone was wrong counts as changed, so its service
+# (fail2ban) is restarted though its config is the same.
 def install(run: Run, item: plan.FileInstall, mode: str = "644", check: str | None = None):
     """Plan the installation of a file this deploy owns (root-owned)."""
     operation_meta = install_file(
