@@ -11,7 +11,7 @@ import shlex
 from hardening import certs, fail2ban, logauth, plan, sqlstore
 from hardening.errors import HardeningError
 from hardening.settings import Settings
-from hardening.snapshot import UNIT_STATE, Snapshot
+from hardening.snapshot import Snapshot, units_command
 from hardening.xmppcheck import Probe
 
 SERVICES = ("prosody", "jicofo", "jitsi-videobridge2", "nginx", "fail2ban")
@@ -35,8 +35,7 @@ def facts_command(wanted: Settings) -> str:
         )
     return "\n".join(
         [
-            f"for u in {' '.join(SERVICES)}; do {UNIT_STATE};"
-            ' printf "unit\\t%s\\t%s\\n" "$u" "$s"; done',
+            units_command(SERVICES),
             f"if [ -x {hook} ]; then h=executable; elif [ -e {hook} ]; then h=not-executable;"
             " else h=missing; fi; printf 'hook\\t%s\\n' \"$h\"",
             "if fail2ban-client status prosody > /dev/null 2>&1; then j=active; else j=inactive;"

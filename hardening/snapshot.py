@@ -73,12 +73,21 @@ def _decode(path: str, data: bytes) -> str:
         raise HardeningError(message) from None
 
 
-# Shell setting $s to the state of unit $u: systemd's active, inactive, failed..., or
-# not-found where the unit is not installed (a fleet's shard without a videobridge).
-UNIT_STATE = (
-    's=$(systemctl is-active "$u" 2>/dev/null);'
-    ' [ "$(systemctl show -p LoadState --value "$u" 2>/dev/null)" = not-found ] && s=not-found'
-)
+def units_command(units: tuple[str, ...]) -> str:
+    """One systemctl call printing `unit<TAB>name<TAB>state` per unit: systemd's active,
+    inactive, failed..., or not-found where the unit is not installed (a fleet's shard
+    without a videobridge)."""
+    if not units:
+        return "true"
+    names = " ".join(shlex.quote(u) for u in units)
+    return (
+        f"systemctl show -p Id,LoadState,ActiveState {names} 2>/dev/null | awk -F= '"
+        'function out() { if (id != "") { sub(/[.]service$/, "", id);'
+        ' printf "unit\\t%s\\t%s\\n", id, (l == "not-found" ? "not-found" : a) }'
+        ' id = ""; l = ""; a = "" }'
+        " /^Id=/ { id = $2 } /^LoadState=/ { l = $2 } /^ActiveState=/ { a = $2 }"
+        " /^$/ { out() } END { out() }'"
+    )
 
 
 # Known shortcoming: pyinfra prints this command's output at -vvv, so the files read (with
@@ -99,7 +108,6 @@ def remote_command(
     paths = " ".join(shlex.quote(p) for p in read)
     looks = " ".join(shlex.quote(p) for p in look)
     digests = " ".join(shlex.quote(p) for p in digest)
-    names = " ".join(shlex.quote(u) for u in units)
     return (
         'jh_look() { if [ -L "$1" ]; then printf \'link\\t%s\\t%s\\n\' "$1" "$(readlink "$1")";'
         ' elif [ -f "$1" ]; then printf \'file\\t%s\\t%s\' "$1" "$(stat -c \'%U:%G:%a\' "$1")";'
@@ -112,7 +120,7 @@ def remote_command(
         ' printf \'digest\\t%s\\t%s\\t%s\\n\' "$p" "$(stat -L -c \'%U:%G:%a\' "$p")"'
         ' "$(sha256sum < "$p" | cut -d " " -f 1)";'
         " else printf 'missing\\t%s\\n' \"$p\"; fi; done;"
-        f' for u in {names}; do {UNIT_STATE}; printf \'unit\\t%s\\t%s\\n\' "$u" "$s"; done'
+        f" {units_command(units)}"
         + "".join(
             f"; {{ {command}; }} 2>/dev/null | sed 's/^/out\\t{tag}\\t/'"
             for tag, command in commands
