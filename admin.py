@@ -18,30 +18,20 @@ import ipaddress
 import shlex
 
 from pyinfra import host, logger
-from pyinfra.api import FactBase, deploy
+from pyinfra.api import deploy
 from pyinfra.operations import python
 
 from hardening import certs, moderators, plan, settings, sqlstore
 from hardening.errors import HardeningError
 from hardening.remote import (
     Fqdn,
+    Lines,
     ServerFiles,
     account_keeper,
     create_account,
     delete_account,
     run_script,
 )
-
-
-class Output(FactBase):
-    """The lines a read-only command prints."""
-
-    def command(self, command: str) -> str:
-        return command
-
-    def process(self, output: list[str]) -> list[str]:
-        return output
-
 
 # Known shortcoming: pyinfra's command line turns user=123, user=true or user=null into a
 # number, a boolean or None before they get here, so such names are refused.
@@ -56,20 +46,24 @@ def _settings() -> settings.Settings:
     return settings.read(host.data.get, lambda: host.get_fact(Fqdn))
 
 
+def _shared_accounts(wanted: settings.Settings) -> set[str]:
+    """A fleet's accounts, as the running Prosody lists them from the shared store."""
+    found = host.get_fact(ServerFiles, read=(), look=(), commands=plan.server_commands(wanted))
+    known = sqlstore.accounts(found.outputs.get("accounts", []), wanted.domain)
+    if known is None:
+        raise HardeningError(
+            f"{wanted.domain}: Prosody does not list its accounts (is it running, and "
+            "does it reach its database?)"
+        )
+    return known
+
+
 def _exists(wanted: settings.Settings, user: str) -> bool:
-    """Whether the account exists, in the file store or in a fleet's shared SQL store (as
-    the running Prosody reports it)."""
-    path = moderators.account_file(wanted.domain, user)
-    found = host.get_fact(ServerFiles, read=(), look=(path,), commands=plan.server_commands(wanted))
+    """Whether the account exists, in the file store or in a fleet's shared SQL store."""
     if wanted.sql is not None:
-        known = sqlstore.accounts(found.outputs.get("accounts", []), wanted.domain)
-        if known is None:
-            raise HardeningError(
-                f"{wanted.domain}: Prosody does not list its accounts (is it running, and "
-                "does it reach its database?)"
-            )
-        return user in known
-    return found.exists(path)
+        return user in _shared_accounts(wanted)
+    path = moderators.account_file(wanted.domain, user)
+    return host.get_fact(ServerFiles, read=(), look=(path,)).exists(path)
 
 
 def _not_the_keeper(wanted: settings.Settings) -> bool:
@@ -138,15 +132,11 @@ def remove_moderator(user: str | None = None):
 def list_moderators():
     wanted = _settings()
     if wanted.sql is not None:
-        found = host.get_fact(ServerFiles, read=(), look=(), commands=plan.server_commands(wanted))
-        known = sqlstore.accounts(found.outputs.get("accounts", []), wanted.domain)
-        if known is None:
-            raise HardeningError(f"{wanted.domain}: Prosody does not list its accounts")
-        accounts = sorted(known)
+        accounts = sorted(_shared_accounts(wanted))
     else:
         directory = moderators.account_file(wanted.domain, "x").rsplit("/", 1)[0]
         command = f"ls -1 {shlex.quote(directory)} 2>/dev/null || true"
-        names = host.get_fact(Output, command=command) or []
+        names = host.get_fact(Lines, command=command) or []
         accounts = sorted(
             moderators.decode(name.removesuffix(".dat")) for name in names if name.endswith(".dat")
         )
@@ -171,7 +161,7 @@ def new_password(user: str | None = None):
 
 
 def _jail() -> list[str]:
-    return host.get_fact(Output, command="fail2ban-client status prosody 2>&1 || true")
+    return host.get_fact(Lines, command="fail2ban-client status prosody 2>&1 || true") or []
 
 
 @deploy("Jail status")

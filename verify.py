@@ -12,22 +12,11 @@ would write. Each finding is one warning line; a host with findings ends with a 
 """
 
 from pyinfra import host, logger
-from pyinfra.api import FactBase, StringCommand, deploy, operation
+from pyinfra.api import StringCommand, deploy, operation
 
 from hardening import audit, settings
-from hardening.remote import current_run
+from hardening.remote import Lines, current_run
 from hardening.xmppcheck import probe
-
-
-class AuditFacts(FactBase):
-    """Service states, the hook, the jail, the filter against today's log line, the live
-    certificate: one remote command."""
-
-    def command(self, command: str) -> str:
-        return command
-
-    def process(self, output: list[str]) -> dict[str, str]:
-        return audit.parse_facts(output)
 
 
 @operation(is_idempotent=False)
@@ -44,7 +33,7 @@ def report(count: int):
 def verify_host():
     run = current_run()
     wanted = run.settings
-    facts = host.get_fact(AuditFacts, command=audit.facts_command(wanted))
+    facts = audit.parse_facts(host.get_fact(Lines, command=audit.facts_command(wanted)) or [])
     address = host.data.get("ssh_hostname") or host.name
     found = audit.findings(
         wanted, run.snapshot, facts, probe(address, wanted.domain), probe(address, wanted.guest)

@@ -70,6 +70,16 @@ class ServerFiles(FactBase):
         return parse_remote(output)
 
 
+class Lines(FactBase):
+    """The lines a read-only command prints (none: an empty list)."""
+
+    def command(self, command: str) -> str:
+        return command
+
+    def process(self, output: list[str]) -> list[str]:
+        return output
+
+
 class Fqdn(FactBase):
     """The host's fully qualified name, the default meeting domain."""
 
@@ -242,39 +252,36 @@ def install_script(
     return " && ".join(steps)
 
 
+# Services that systemd reports started before they serve: (a command that succeeds once
+# the service answers, how many tenths of a second to wait for it). Prosody must listen for
+# Jicofo and for the next read of the server (its admin shell); a fail2ban that does not
+# answer bans nobody.
+READY = {
+    "prosody": ("bash -c ': < /dev/tcp/127.0.0.1/5222'", 100),
+    "fail2ban": ("fail2ban-client ping", 50),
+}
+
+
 @operation(is_idempotent=False)
 def restart(service: str, action: str = "restart"):
     """
-    Restart or reload a systemd service (used with `_if`, so only when its files changed).
+    Restart or reload a systemd service (used with `_if`, so only when its files changed),
+    wait until it answers where systemd cannot tell, then drop its pending-restart record.
 
     + service: the unit's name
     + action: restart, or reload where the service can take its new config without
       dropping connections (nginx)
     """
-    command = f"systemctl {action} {shlex.quote(service)} && rm -f {pending_restart(service)}"
-    if service == "prosody":
-        # systemd reports Prosody started before it listens; Jicofo and the next read of
-        # the server (its admin shell) need it answering.
+    unit = shlex.quote(service)
+    command = f"systemctl {action} {unit}"
+    if service in READY:
+        check, tries = READY[service]
         command += (
-            " && for i in $(seq 100); do bash -c ': < /dev/tcp/127.0.0.1/5222' 2>/dev/null"
-            " && exit 0; sleep 0.1; done; echo 'prosody does not listen on 5222' >&2; exit 1"
+            f" && for i in $(seq {tries}); do {check} > /dev/null 2>&1 && break; sleep 0.1;"
+            f" done && {{ {check} > /dev/null 2>&1 || {{ echo '{service} does not answer:'"
+            f' "$(systemctl status {unit} 2>&1 | tail -n 3)" >&2; exit 1; }}; }}'
         )
-    yield StringCommand(command)
-
-
-@operation(is_idempotent=False)
-def restart_fail2ban():
-    """
-    Restart fail2ban and wait until it answers, or fail with its own status: a jail that
-    is not running bans nobody.
-    """
-    yield StringCommand(
-        "systemctl restart fail2ban && for i in $(seq 50); do"
-        f" fail2ban-client ping > /dev/null 2>&1 && rm -f {pending_restart('fail2ban')}"
-        " && exit 0; sleep 0.1; done;"
-        " echo 'fail2ban did not start:' \"$(systemctl status fail2ban 2>&1 | tail -n 3)\" >&2;"
-        " exit 1"
-    )
+    yield StringCommand(f"{command} && rm -f {pending_restart(service)}")
 
 
 # Known shortcoming: a file whose mode alone was wrong counts as changed, so its service
@@ -457,6 +464,7 @@ def delete_account(jid: str):
 
 __all__ = [
     "HardeningError",
+    "Lines",
     "account_keeper",
     "create_account",
     "current_run",
@@ -467,6 +475,5 @@ __all__ = [
     "install_file",
     "install_package",
     "restart",
-    "restart_fail2ban",
     "run_script",
 ]

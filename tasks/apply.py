@@ -10,7 +10,7 @@ from pyinfra.api import deploy
 from pyinfra.operations.util import any_changed
 
 from hardening.plan import SERVICES, pending_restart
-from hardening.remote import current_run, restart, restart_fail2ban
+from hardening.remote import current_run, restart
 
 
 @deploy("Apply")
@@ -18,24 +18,23 @@ def apply_changes():
     run = current_run()
     for service, action in SERVICES:
         changed = run.changes.get(service, [])
-        restart_op = restart_fail2ban if service == "fail2ban" else restart
-        arguments = {} if service == "fail2ban" else {"service": service, "action": action}
         if run.snapshot.exists(pending_restart(service)):
-            restart_op(
+            restart(
                 name=f"{action.capitalize()} {service}, whose config an earlier run changed",
-                **arguments,
+                service=service,
+                action=action,
             )
         elif any(operation.will_change for operation in changed):
             # Planned only when an edit will change a file, so a run that changes nothing
             # shows no restart at all; _if still skips it if that edit did not happen.
-            restart_op(
+            restart(
                 name=f"{action.capitalize()} {service}, whose config changed",
+                service=service,
+                action=action,
                 _if=any_changed(*changed),
-                **arguments,
             )
         elif run.snapshot.stopped(service) or (
             service == "fail2ban" and service in run.changes and not run.snapshot.active(service)
         ):
             # The meeting service needs every one of them; the deploy leaves them running.
-            start = {**arguments, "action": "restart"} if arguments else {}
-            restart_op(name=f"Start {service}, which is not running", **start)
+            restart(name=f"Start {service}, which is not running", service=service)

@@ -4,16 +4,16 @@ The steps depend on each other and run in file order: converge, idempotence, ver
 """
 
 import json
-import os
 import socket
 import subprocess
-import sys
 import time
 
 import pytest
 from pyhocon import ConfigFactory
 
 from tests.conftest import NAME, ROOT
+from tests.deploys import PASSWORD  # shell, Lua and quote characters: must reach Prosody as is
+from tests.deploys import deploy as run_deploy
 from tests.js import config_of
 from tests.web_probe import web_login
 from tests.xmpp_probe import login
@@ -23,23 +23,17 @@ pytestmark = pytest.mark.e2e
 DOMAIN = "meet.example.org"
 GUEST = f"guest.{DOMAIN}"
 MODERATOR = f"alice@{DOMAIN}"
-# Everything a shell, Lua or a quoting layer could interpret: it must reach Prosody as is.
-PASSWORD = "temp $HOME 'q' \"dq\" ;&|`id`\\ end"
 CERTS = "/etc/prosody/certs"
 LIVE = f"/etc/letsencrypt/live/{DOMAIN}"
+
+TESTHOST_INVENTORY = ROOT / "inventories" / "testhost.py"
 
 outputs: list[str] = []  # everything each deploy printed, for the secrecy check
 
 
 def deploy() -> dict:
-    result = subprocess.run(
-        [sys.executable, "-m", "pyinfra", "-y", "--json", "inventories/testhost.py", "deploy.py"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "JITSI_TESTHOST": NAME, "JITSI_PASSWORD_ALICE": PASSWORD},
-        check=False,
-    )
+    """The deploy with the test host's own inventory, as README's first command runs it."""
+    result = run_deploy(TESTHOST_INVENTORY, "--json", env={"JITSI_TESTHOST": NAME})
     outputs.append(result.stdout + result.stderr)
     assert result.returncode == 0, result.stderr[-3000:]
     return json.loads(result.stdout)
