@@ -1,7 +1,6 @@
 """Day two on the disposable test host: the live audit, the ad-hoc operations, and a
 deploy after a package upgrade laid a stock file over a hardened one."""
 
-import socket
 import subprocess
 import time
 
@@ -9,6 +8,7 @@ import pytest
 
 from tests.conftest import ROOT, TESTHOST
 from tests.deploys import PASSWORD, deploy, inventory, totals
+from tests.network import connects, refused_soon, wait_for_port
 from tests.xmpp_probe import login
 
 pytestmark = pytest.mark.e2e
@@ -78,15 +78,6 @@ def test_the_audit_names_what_broke_and_the_deploy_repairs_it(host, breakage):
     assert status == 0, output[-3000:]
 
 
-def wait_for_port(address: str, port: int) -> None:
-    for _ in range(100):
-        try:
-            socket.create_connection((address, port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-
-
 def test_a_deploy_after_an_upgrade_laid_the_stock_file_back_converges(host):
     stock = (ROOT / "tests/golden/2024/before" / VHOST.lstrip("/")).read_text()
     # As the package's postinst would: the stock file over the hardened one, then a restart.
@@ -140,14 +131,6 @@ def test_bad_input_to_an_operation_is_one_line_and_changes_nothing(host):
     assert "setting address = '10.0.0.999' is not valid" in result.stdout + result.stderr
 
 
-def refused(address: str, port: int) -> bool:
-    try:
-        socket.create_connection((address, port), timeout=3).close()
-    except ConnectionRefusedError:
-        return True
-    return False
-
-
 def test_jail_status_and_unban(host):
     for _ in range(5):
         assert not login(host.address, f"nobody@{DOMAIN}", "wrong").accepted
@@ -159,11 +142,11 @@ def test_jail_status_and_unban(host):
         time.sleep(0.1)
     assert "Banned IP list:" in status.stdout + status.stderr
     assert outside in status.stdout + status.stderr
-    assert refused(host.address, 5222)
+    assert refused_soon(host.address, 5222)
 
     unbanned = run(host, "admin.unban", f"address={outside}")
     assert unbanned.returncode == 0, unbanned.stderr[-2000:]
-    assert not refused(host.address, 5222)
+    assert connects(host.address, 5222)
     assert totals(run(host, "admin.unban", f"address={outside}", "--json"))["success"] == 0
 
 

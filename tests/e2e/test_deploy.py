@@ -4,7 +4,6 @@ The steps depend on each other and run in file order: converge, idempotence, ver
 """
 
 import json
-import socket
 import subprocess
 import time
 
@@ -15,6 +14,7 @@ from tests.conftest import NAME, ROOT
 from tests.deploys import PASSWORD  # shell, Lua and quote characters: must reach Prosody as is
 from tests.deploys import deploy as run_deploy
 from tests.js import config_of
+from tests.network import connects, refused_soon
 from tests.web_probe import web_login
 from tests.xmpp_probe import login
 
@@ -225,14 +225,6 @@ def test_renewal_runs_the_hook_and_prosody_serves_the_new_certificate_without_re
 # to be B in a forged X-Forwarded-For header; B never fails.
 
 
-def connects(address: str, port: int, source: str) -> bool:
-    try:
-        socket.create_connection((address, port), timeout=3, source_address=(source, 0)).close()
-    except ConnectionRefusedError:
-        return False
-    return True
-
-
 def banned(testhost) -> list[str]:
     status = testhost("fail2ban-client", "status", "prosody").stdout
     return status.rsplit("Banned IP list:", 1)[-1].split()
@@ -280,7 +272,7 @@ def test_failed_web_logins_ban_the_real_client_not_the_forged_address(clients):
         )
     now = wait_for_ban(testhost, c)
     assert c in now and b not in now
-    assert not connects(testhost.address, 443, c)
+    assert refused_soon(testhost.address, 443, c)
 
 
 def test_failed_xmpp_logins_ban_the_client(clients):
@@ -289,7 +281,7 @@ def test_failed_xmpp_logins_ban_the_client(clients):
         assert not login(testhost.address, f"nobody@{DOMAIN}", "wrong").accepted
     now = wait_for_ban(testhost, a)
     assert a in now and b not in now
-    assert not connects(testhost.address, 5222, a)
+    assert refused_soon(testhost.address, 5222, a)
 
 
 def test_an_address_that_never_failed_is_not_banned(clients):
